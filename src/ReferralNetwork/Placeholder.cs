@@ -1,0 +1,2 @@
+namespace ReferralNetwork;
+public static class Placeholder;
