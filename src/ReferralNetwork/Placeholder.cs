@@ -1,2 +1,0 @@
-namespace ReferralNetwork;
-public static class Placeholder;

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using ReferralNetwork.Http;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace ReferralNetwork.Providers;
+
+/// <summary>Whether the provider takes new referrals, open slots by fee terms, and the typical wait.</summary>
+public sealed record ChangeAvailability(AcceptingStatus? Status, int OpenProBonoSlots, int OpenSlidingScaleSlots, int? TypicalWaitWeeks)
+{
+    public Availability ToAvailability() => new(Status!.Value, OpenProBonoSlots, OpenSlidingScaleSlots, TypicalWaitWeeks);
+}
+
+public static class ChangeAvailabilityEndpoint
+{
+    public static void Check(ChangeAvailability? a, string at, ValidationProblems problems)
+    {
+        if (!problems.Require(a is not null, at.TrimEnd('.'), "is required")) return;
+        problems.Require(a!.Status is not null, $"{at}status", "is required: accepting, not-accepting or paused");
+        problems.Require(a.OpenProBonoSlots is >= 0 and <= 1000, $"{at}openProBonoSlots", "must be between 0 and 1000");
+        problems.Require(a.OpenSlidingScaleSlots is >= 0 and <= 1000, $"{at}openSlidingScaleSlots", "must be between 0 and 1000");
+        if (a.TypicalWaitWeeks is { } weeks)
+            problems.Require(weeks is >= 0 and <= 104, $"{at}typicalWaitWeeks", "must be between 0 and 104");
+    }
+
+    public static ProblemDetails Validate(ChangeAvailability command)
+    {
+        var problems = new ValidationProblems();
+        Check(command, "", problems);
+        return problems.ToProblemDetails();
+    }
+
+    public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
+
+    [WolverinePut("/api/providers/{providerId}/availability"), Tags("Providers")]
+    [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
+    public static (WriteAccepted, Events) Put(ChangeAvailability command, [WriteAggregate] Provider provider) =>
+        ProviderRules.Accepted(provider, Decide(command, provider));
+
+    public static Events Decide(ChangeAvailability command, Provider provider)
+    {
+        var availability = command.ToAvailability();
+        return availability == provider.Availability ? [] : [new AvailabilityChanged(availability)];
+    }
+}

@@ -1,0 +1,16 @@
+using JasperFx.Events.Projections;
+using Marten;
+using ReferralNetwork.Providers.Searching;
+
+namespace ReferralNetwork.Providers;
+
+public static class Configuration
+{
+    /// <summary>The provider area's Marten registrations: the listing is inline so a write is searchable at once.</summary>
+    public static StoreOptions AddProviders(this StoreOptions options)
+    {
+        options.Projections.Add<ProviderListingProjection>(ProjectionLifecycle.Inline);
+        ProviderSearchSchema.Configure(options);
+        return options;
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using ReferralNetwork.Http;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace ReferralNetwork.Providers;
+
+/// <summary>Take a provider out of search and referrals, keeping the stream and its history.</summary>
+public sealed record DeactivateProvider(string Reason);
+
+public static class DeactivateProviderEndpoint
+{
+    public static ProblemDetails Validate(DeactivateProvider command) =>
+        new ValidationProblems().Also(p => p.RequireText(command.Reason, "reason", 500)).ToProblemDetails();
+
+    public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
+
+    [WolverinePost("/api/providers/{providerId}/deactivate"), Tags("Providers")]
+    [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
+    public static (WriteAccepted, Events) Post(DeactivateProvider command, [WriteAggregate] Provider provider) =>
+        ProviderRules.Accepted(provider, [new ProviderDeactivated(command.Reason.Trim())]);
+}

@@ -1,0 +1,52 @@
+namespace ReferralNetwork.Providers;
+
+public enum ProviderStatus
+{
+    Active,
+    Deactivated,
+}
+
+/// <summary>
+/// The write model of one provider's stream: only what the decisions need. Immutable; Marten builds it
+/// from the stream through the source-generated Create/Apply dispatch (hence partial and public).
+/// </summary>
+public sealed partial record Provider
+{
+    public Guid Id { get; init; }
+
+    /// <summary>The stream version, set by Marten; the ETag of the provider's resources.</summary>
+    public long Version { get; set; }
+
+    public ProviderStatus Status { get; init; }
+    public bool Verified { get; init; }
+    public IReadOnlyList<string> Specialties { get; init; } = [];
+    public FeeTerms FeeTerms { get; init; } = FeeTerms.None;
+    public Availability Availability { get; init; } = Availability.Unknown;
+    public ProfileUpdated Profile { get; init; } = null!;
+
+    public static Provider Create(ProviderOnboarded e) => new()
+    {
+        Id = e.ProviderId,
+        Status = ProviderStatus.Active,
+        Profile = new ProfileUpdated(e.Name, e.Credentials, e.Npi, e.Licences, e.Locations, e.TelehealthStates,
+            e.Languages, e.AgeGroups, e.Contact, e.Bio),
+    };
+
+    public Provider Apply(SpecialtiesChanged e) => this with { Specialties = e.Specialties };
+
+    public Provider Apply(FeeTermsChanged e) => this with { FeeTerms = e.FeeTerms };
+
+    public Provider Apply(AvailabilityChanged e) => this with { Availability = e.Availability };
+
+    public Provider Apply(ProfileUpdated e) => this with { Profile = e };
+
+    public Provider Apply(ProviderVerified _) => this with { Verified = true };
+
+    public Provider Apply(ProviderVerificationLapsed _) => this with { Verified = false };
+
+    public Provider Apply(ProviderDeactivated _) => this with { Status = ProviderStatus.Deactivated };
+
+    public Provider Apply(ProviderReactivated _) => this with { Status = ProviderStatus.Active };
+
+    public Provider Apply(AvailabilityConfirmed _) => this;
+}

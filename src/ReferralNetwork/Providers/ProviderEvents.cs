@@ -1,0 +1,50 @@
+namespace ReferralNetwork.Providers;
+
+// Who did each of these, and when, is Marten event metadata (user name, "role" header, timestamp,
+// correlation id), so the event bodies carry only the facts. See docs/events.md.
+
+public sealed record ProviderOnboarded(
+    Guid ProviderId,
+    string Name,
+    IReadOnlyList<string> Credentials,
+    string? Npi,
+    IReadOnlyList<Licence> Licences,
+    IReadOnlyList<PracticeLocation> Locations,
+    IReadOnlyList<string> TelehealthStates,
+    IReadOnlyList<string> Languages,
+    IReadOnlyList<string> AgeGroups,
+    ProviderContact Contact,
+    string? Bio);
+
+/// <summary>The full set of trauma specialty codes, replacing the previous set.</summary>
+public sealed record SpecialtiesChanged(IReadOnlyList<string> Specialties);
+
+public sealed record FeeTermsChanged(FeeTerms FeeTerms);
+
+public sealed record AvailabilityChanged(Availability Availability);
+
+/// <summary>The full profile after the change (contact, bio, credentials, licences, locations, telehealth, languages, age groups).</summary>
+public sealed record ProfileUpdated(
+    string Name,
+    IReadOnlyList<string> Credentials,
+    string? Npi,
+    IReadOnlyList<Licence> Licences,
+    IReadOnlyList<PracticeLocation> Locations,
+    IReadOnlyList<string> TelehealthStates,
+    IReadOnlyList<string> Languages,
+    IReadOnlyList<string> AgeGroups,
+    ProviderContact Contact,
+    string? Bio);
+
+/// <summary>An administrator checked the provider's licences; the note says how (e.g. the state board's lookup).</summary>
+public sealed record ProviderVerified(string? Note);
+
+/// <summary>A verification no longer covers the provider, e.g. because the licences changed since it was done.</summary>
+public sealed record ProviderVerificationLapsed(string Reason);
+
+public sealed record ProviderDeactivated(string Reason);
+
+public sealed record ProviderReactivated(string? Note);
+
+/// <summary>The provider confirmed the listing is current; drives "last confirmed".</summary>
+public sealed record AvailabilityConfirmed;

@@ -1,0 +1,37 @@
+namespace ReferralNetwork.Providers;
+
+/// <summary>A state licence to practise: telehealth and in-person work are only allowed where one is held.</summary>
+public sealed record Licence(string Type, string State, string Number, DateOnly ExpiresOn);
+
+/// <summary>A practice address as a provider types it; coordinates are resolved from the ZIP at write time.</summary>
+public sealed record PracticeAddress(string? Name, string Street, string City, string State, string Zip);
+
+/// <summary>A practice address with the coordinates of its ZIP centroid, as recorded in events.</summary>
+public sealed record PracticeLocation(
+    string? Name, string Street, string City, string State, string Zip, double Latitude, double Longitude);
+
+/// <summary>How advocates reach the provider. Never shown publicly.</summary>
+public sealed record ProviderContact(string Email, string? Phone);
+
+public sealed record ProBonoTerms(bool Offered, int? SessionsPerFamily);
+
+public sealed record SlidingScaleTerms(bool Offered, decimal? MinFeeUsd, decimal? MaxFeeUsd, bool IncomeBased);
+
+public sealed record FeeTerms(ProBonoTerms ProBono, SlidingScaleTerms SlidingScale, string? InsuranceNotes)
+{
+    public static readonly FeeTerms None = new(new(false, null), new(false, null, null, false), null);
+}
+
+public enum AcceptingStatus
+{
+    Accepting,
+    NotAccepting,
+
+    /// <summary>Keeps the listing and its history but takes no new referrals (e.g. to guard against vicarious trauma).</summary>
+    Paused,
+}
+
+public sealed record Availability(AcceptingStatus Status, int OpenProBonoSlots, int OpenSlidingScaleSlots, int? TypicalWaitWeeks)
+{
+    public static readonly Availability Unknown = new(AcceptingStatus.NotAccepting, 0, 0, null);
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using ReferralNetwork.Http;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace ReferralNetwork.Providers;
+
+/// <summary>Replace the provider's profile: name, credentials, licences, locations, telehealth, languages, age groups, contact, bio.</summary>
+public sealed record UpdateProfile(
+    string Name,
+    IReadOnlyList<string> Credentials,
+    string? Npi,
+    IReadOnlyList<Licence> Licences,
+    IReadOnlyList<PracticeAddress> Locations,
+    IReadOnlyList<string> TelehealthStates,
+    IReadOnlyList<string> Languages,
+    IReadOnlyList<string> AgeGroups,
+    ProviderContact Contact,
+    string? Bio) : IProviderProfile
+{
+    public ProfileUpdated ToEvent() => new(Name.Trim(), Credentials.Select(c => c.Trim()).Distinct().ToList(), Npi,
+        Licences.Select(l => l with { State = l.State.ToUpperInvariant(), Type = l.Type.Trim() }).ToList(),
+        ProfileRules.Resolve(Locations ?? []), ProviderRules.States(TelehealthStates ?? []), ProviderRules.Codes(Languages),
+        ProviderRules.Codes(AgeGroups), Contact with { Email = Contact.Email.Trim() }, string.IsNullOrWhiteSpace(Bio) ? null : Bio.Trim());
+}
+
+public static class UpdateProfileEndpoint
+{
+    public static ProblemDetails Validate(UpdateProfile command, TimeProvider clock)
+    {
+        var problems = new ValidationProblems();
+        ProfileRules.Check(command, problems, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return problems.ToProblemDetails();
+    }
+
+    public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
+
+    [WolverinePut("/api/providers/{providerId}/profile"), Tags("Providers")]
+    [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
+    public static (WriteAccepted, Events) Put(UpdateProfile command, [WriteAggregate] Provider provider) =>
+        ProviderRules.Accepted(provider, Decide(command, provider));
+
+    public static Events Decide(UpdateProfile command, Provider provider)
+    {
+        var updated = command.ToEvent();
+        if (ProfileEquals(updated, provider.Profile)) return [];
+        Events events = [updated];
+        // A verification vouches for the licences that were checked, not for new ones.
+        if (provider.Verified && !updated.Licences.ToHashSet().SetEquals(provider.Profile.Licences))
+            events.Add(new ProviderVerificationLapsed("licences changed since verification"));
+        return events;
+    }
+
+    private static bool ProfileEquals(ProfileUpdated a, ProfileUpdated b) =>
+        a.Name == b.Name && a.Npi == b.Npi && a.Bio == b.Bio && a.Contact == b.Contact &&
+        a.Credentials.SequenceEqual(b.Credentials) && a.Licences.SequenceEqual(b.Licences) &&
+        a.Locations.SequenceEqual(b.Locations) && a.TelehealthStates.SequenceEqual(b.TelehealthStates) &&
+        a.Languages.SequenceEqual(b.Languages) && a.AgeGroups.SequenceEqual(b.AgeGroups);
+}
