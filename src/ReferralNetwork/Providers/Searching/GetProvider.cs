@@ -1,0 +1,24 @@
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using ReferralNetwork.Http;
+using Wolverine.Http;
+
+namespace ReferralNetwork.Providers.Searching;
+
+public static class GetProviderEndpoint
+{
+    /// <summary>A provider's listing; the ETag is the stream version to send back as If-Match on writes.</summary>
+    [WolverineGet("/api/providers/{providerId}"), Tags("Providers")]
+    [ProducesResponseType<ProviderListing>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(Guid providerId, HttpContext context, IQuerySession session, CancellationToken ct)
+    {
+        var listing = await session.LoadAsync<ProviderListing>(providerId, ct);
+        if (listing is null) return Results.Problem(Problem.NotFound($"No provider has id {providerId}."));
+
+        var etag = ETag.For(listing.Version);
+        context.Response.Headers.ETag = etag;
+        return context.Request.Headers.IfNoneMatch.Contains(etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(listing);
+    }
+}

@@ -1,0 +1,103 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using ReferralNetwork.Geography;
+
+namespace ReferralNetwork.Providers.Searching;
+
+/// <summary>Shapes a provider's events into its listing. Uses only event data and event timestamps (rebuilds agree).</summary>
+public sealed partial class ProviderListingProjection : SingleStreamProjection<ProviderListing, Guid>
+{
+    public static ProviderListing Create(IEvent<ProviderOnboarded> e)
+    {
+        var d = e.Data;
+        var listing = new ProviderListing { Id = d.ProviderId, OnboardedAt = e.Timestamp, LastConfirmedAt = e.Timestamp };
+        SetProfile(listing, new ProfileUpdated(d.Name, d.Credentials, d.Npi, d.Licences, d.Locations, d.TelehealthStates,
+            d.Languages, d.AgeGroups, d.Contact, d.Bio));
+        return Touch(listing, e);
+    }
+
+    public ProviderListing Apply(IEvent<ProfileUpdated> e, ProviderListing listing) => Touch(SetProfile(listing, e.Data), e);
+
+    public ProviderListing Apply(IEvent<SpecialtiesChanged> e, ProviderListing listing)
+    {
+        listing.Specialties = e.Data.Specialties;
+        return Touch(listing, e);
+    }
+
+    public ProviderListing Apply(IEvent<FeeTermsChanged> e, ProviderListing listing)
+    {
+        listing.FeeTerms = e.Data.FeeTerms;
+        listing.ProBono = e.Data.FeeTerms.ProBono.Offered;
+        listing.SlidingScaleMinFeeUsd = e.Data.FeeTerms.SlidingScale.Offered ? e.Data.FeeTerms.SlidingScale.MinFeeUsd : null;
+        return Touch(listing, e);
+    }
+
+    public ProviderListing Apply(IEvent<AvailabilityChanged> e, ProviderListing listing)
+    {
+        listing.Availability = e.Data.Availability;
+        listing.Accepting = e.Data.Availability.Status == AcceptingStatus.Accepting;
+        listing.LastConfirmedAt = e.Timestamp;
+        return Touch(listing, e);
+    }
+
+    public ProviderListing Apply(IEvent<AvailabilityConfirmed> e, ProviderListing listing)
+    {
+        listing.LastConfirmedAt = e.Timestamp;
+        return Touch(listing, e);
+    }
+
+    public ProviderListing Apply(IEvent<ProviderVerified> e, ProviderListing listing)
+    {
+        listing.Verified = true;
+        listing.VerifiedAt = e.Timestamp;
+        return Touch(listing, e);
+    }
+
+    public ProviderListing Apply(IEvent<ProviderVerificationLapsed> e, ProviderListing listing)
+    {
+        listing.Verified = false;
+        listing.VerifiedAt = null;
+        return Touch(listing, e);
+    }
+
+    public ProviderListing Apply(IEvent<ProviderDeactivated> e, ProviderListing listing)
+    {
+        listing.Active = false;
+        listing.DeactivationReason = e.Data.Reason;
+        return Touch(listing, e);
+    }
+
+    public ProviderListing Apply(IEvent<ProviderReactivated> e, ProviderListing listing)
+    {
+        listing.Active = true;
+        listing.DeactivationReason = null;
+        return Touch(listing, e);
+    }
+
+    private static ProviderListing SetProfile(ProviderListing listing, ProfileUpdated p)
+    {
+        listing.Name = p.Name;
+        listing.SortName = p.Name.ToLowerInvariant();
+        listing.Credentials = p.Credentials;
+        listing.Npi = p.Npi;
+        listing.Licences = p.Licences;
+        listing.LicencesValidUntil = p.Licences.Count == 0 ? DateOnly.MinValue : p.Licences.Max(l => l.ExpiresOn);
+        listing.Locations = p.Locations;
+        listing.PracticeStates = p.Locations.Select(l => l.State).Distinct().Order(StringComparer.Ordinal).ToArray();
+        listing.Latitudes = p.Locations.Select(l => l.Latitude).ToArray();
+        listing.Longitudes = p.Locations.Select(l => l.Longitude).ToArray();
+        listing.GridCells = p.Locations.Select(l => GridCell.Of(l.Latitude, l.Longitude)).Distinct().Order().ToArray();
+        listing.TelehealthStates = p.TelehealthStates;
+        listing.Languages = p.Languages;
+        listing.AgeGroups = p.AgeGroups;
+        listing.Contact = p.Contact;
+        listing.Bio = p.Bio;
+        return listing;
+    }
+
+    private static ProviderListing Touch(ProviderListing listing, IEvent e)
+    {
+        listing.LastChangedAt = e.Timestamp;
+        return listing;
+    }
+}
