@@ -1,3 +1,28 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using JasperFx;
+using ReferralNetwork.Api;
+using ReferralNetwork.Api.EmbeddedDatabase;
+using ReferralNetwork.Demo;
+using ReferralNetwork.Hosting;
+using Wolverine;
+using Wolverine.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+var database = await builder.ResolveReferralNetworkDatabaseAsync();
+
+builder.Services.AddReferralNetworkStore(database.ConnectionString);
+builder.Host.UseWolverine(options => options.AddReferralNetworkHandlers().UseRuntimeCompilation());
+builder.Services.AddWolverineHttp();
+builder.Services.AddApiConventions();
+builder.Services.AddApiDocumentation();
+builder.Services.AddHealth();
+builder.Services.AddDemoNetwork(database.IsEmbedded, builder.Configuration);
+
+var app = builder.Build();
+app.UseApiConventions();
+app.MapWolverineEndpoints(http => http.UseReferralNetworkEndpoints());
+app.MapApiDocumentation();
+app.MapHealth();
+
+return await app.RunJasperFxCommands(args);
+
 public partial class Program;

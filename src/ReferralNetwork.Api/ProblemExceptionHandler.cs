@@ -1,0 +1,52 @@
+using System.Text.Json;
+using JasperFx;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using ReferralNetwork.Http;
+
+namespace ReferralNetwork.Api;
+
+/// <summary>
+/// Turns what escapes an endpoint into RFC 9457 ProblemDetails: a lost write race is 412 (the If-Match
+/// contract), unreadable input is 400 naming the JSON path, and anything else is a 500 that reveals nothing.
+/// </summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var problem = exception switch
+        {
+            ConcurrencyException => Problem.PreconditionFailed("Someone else changed this resource while your change was being saved; fetch it again and reapply your change."),
+            JsonException json => Unreadable(json),
+            BadHttpRequestException { InnerException: JsonException json } => Unreadable(json),
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read", Detail = bad.Message },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            // Exception messages can hold request data; log the type and trace id only.
+            LogUnexpected(logger, exception.GetType().FullName, context.TraceIdentifier);
+            problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Something went wrong on our side",
+                Detail = "The error has been logged with this request's traceId." };
+        }
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ValidationProblemDetails Unreadable(JsonException json)
+    {
+        var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$', '.');
+        return new ValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            [field.Length == 0 ? "body" : field] = [json.Path is null ? "is not valid JSON" : "has the wrong type or is not valid JSON here"],
+        })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request body is not valid JSON for this endpoint",
+            Detail = $"JSON could not be read at {json.Path ?? "the start"} (line {json.LineNumber + 1}).",
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} for request {TraceId}")]
+    private static partial void LogUnexpected(ILogger logger, string? exceptionType, string traceId);
+}

@@ -1,0 +1,43 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using ReferralNetwork.Providers;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace ReferralNetwork.Hosting;
+
+public static class EventStore
+{
+    /// <summary>
+    /// Marten on one shared NpgsqlDataSource (search SQL uses it too), integrated with Wolverine for the
+    /// transactional outbox and Wolverine-managed distribution of async projections across nodes.
+    /// </summary>
+    public static IServiceCollection AddReferralNetworkStore(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddMarten(sp =>
+            {
+                var options = new StoreOptions();
+                options.Connection(sp.GetRequiredService<NpgsqlDataSource>());
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                // Who did what: user name, a "role" header, correlation and causation ids on every event.
+                options.Events.MetadataConfig.EnableAll();
+                options.Events.MetadataConfig.UserNameEnabled = true; // EnableAll() leaves this one off in Marten 9.58
+                // Needed with the DistributedLock stand-in (docs/decisions/0002-distributedlock-stand-in.md).
+                options.Events.UseAdvisoryLockTransaction = true;
+                options.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
+                options.AddProviders();
+                return options;
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine(m => m.UseWolverineManagedEventSubscriptionDistribution = true);
+        return services;
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using ReferralNetwork.Http;
+using ReferralNetwork.Providers;
+using Wolverine;
+using Wolverine.Http;
+
+namespace ReferralNetwork.Hosting;
+
+public static class Messaging
+{
+    /// <summary>Wolverine: handlers and endpoints from this assembly, Marten transactions applied automatically.</summary>
+    public static WolverineOptions AddReferralNetworkHandlers(this WolverineOptions options)
+    {
+        options.Discovery.IncludeAssembly(typeof(Provider).Assembly);
+        options.Policies.AutoApplyTransactions();
+        return options;
+    }
+
+    public static void UseReferralNetworkEndpoints(this WolverineHttpOptions http)
+    {
+        // Every write records who made it and under which correlation id (docs/events.md).
+        http.AddMiddleware(typeof(ActorStamp), IsWrite);
+        http.ConfigureEndpoints(chain =>
+        {
+            if (chain.HttpMethods.Any(m => m == "GET")) chain.Metadata.ProducesValidationProblem();
+            if (!IsWrite(chain)) return;
+            chain.Metadata.ProducesValidationProblem();
+            if (!chain.RoutePattern!.RawText!.Contains("{providerId}", StringComparison.Ordinal)) return;
+            // Writes to an existing stream: not found, state conflict, stale or missing If-Match.
+            foreach (var status in new[] { 404, 409, 412, 428 }) chain.Metadata.ProducesProblem(status);
+        });
+    }
+
+    private static bool IsWrite(HttpChain chain) => chain.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE");
+}
