@@ -19,6 +19,8 @@ public static class Messaging
 
     public static void UseReferralNetworkEndpoints(this WolverineHttpOptions http)
     {
+        // A query value that does not parse is a 400, never a silent default.
+        http.RejectUnparseableQueryValues = true;
         // Every write records who made it and under which correlation id (docs/events.md).
         http.AddMiddleware(typeof(ActorStamp), IsWrite);
         http.ConfigureEndpoints(chain =>

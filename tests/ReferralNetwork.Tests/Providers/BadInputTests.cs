@@ -95,12 +95,10 @@ public sealed class BadInputTests(ApiFixture api)
     [InlineData("near=22314&radiusMiles=-5", "radiusMiles", "more than 0")]
     [InlineData("near=22314&radiusMiles=0", "radiusMiles", "more than 0")]
     [InlineData("near=22314&radiusMiles=5000", "radiusMiles", "at most 300")]
-    [InlineData("near=22314&radiusMiles=ten", "radiusMiles", "is not a number")]
     [InlineData("radiusMiles=10", "radiusMiles", "needs 'near'")]
     [InlineData("pageSize=101", "pageSize", "between 1 and 100")]
     [InlineData("pageSize=0", "pageSize", "between 1 and 100")]
     [InlineData("page=0", "page", "between 1 and 1000")]
-    [InlineData("page=two", "page", "is not a number")]
     [InlineData("specialty=hypnosis", "specialty", "GET /api/specialties")]
     [InlineData("state=XX", "state", "GET /api/regions")]
     [InlineData("language=klingon", "language", "ISO 639-1")]
@@ -108,8 +106,6 @@ public sealed class BadInputTests(ApiFixture api)
     [InlineData("fee=cheap", "fee", "pro-bono or sliding-scale")]
     [InlineData("maxFee=-1", "maxFee", "between 0 and 10000")]
     [InlineData("fee=pro-bono&maxFee=20", "maxFee", "does not apply")]
-    [InlineData("accepting=maybe", "accepting", "true or false")]
-    [InlineData("telehealth=1", "telehealth", "true or false")]
     [InlineData("verified=perhaps", "verified", "true, false or any")]
     public async Task bad_search_parameters_are_named(string query, string field, string rule)
     {
@@ -117,6 +113,21 @@ public sealed class BadInputTests(ApiFixture api)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(rule, string.Join(" | ", (await response.Problem()).Errors(field)));
+    }
+
+    [Theory]
+    [InlineData("near=22314&radiusMiles=ten", "radiusMiles")]
+    [InlineData("page=two", "page")]
+    [InlineData("accepting=maybe", "accepting")]
+    [InlineData("telehealth=1", "telehealth")]
+    public async Task unparseable_search_values_are_named(string query, string parameter)
+    {
+        var response = await api.Client.GetAsync($"/api/providers?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Problem();
+        Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+        Assert.Contains("cannot be parsed", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
