@@ -26,8 +26,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             // Exception messages can hold request data; log the type and trace id only.
             LogUnexpected(logger, exception.GetType().FullName, context.TraceIdentifier);
-            problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Something went wrong on our side",
-                Detail = "The error has been logged with this request's traceId." };
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Something went wrong on our side",
+                Detail = "The error has been logged with this request's traceId."
+            };
         }
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });

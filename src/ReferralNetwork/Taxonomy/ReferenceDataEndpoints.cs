@@ -19,7 +19,8 @@ public static class GetSpecialtiesEndpoint
             : new ValidationProblemDetails(new Dictionary<string, string[]>
             {
                 ["kind"] = [$"'{kind}' is not a kind of specialty; use treatment or population."],
-            }) { Status = StatusCodes.Status400BadRequest };
+            })
+            { Status = StatusCodes.Status400BadRequest };
 
     [WolverineGet("/api/specialties")]
     [EndpointSummary("The trauma specialty taxonomy and its version; kind=treatment or kind=population narrows it.")]
