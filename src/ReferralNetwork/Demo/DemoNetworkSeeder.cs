@@ -20,10 +20,13 @@ public sealed partial class DemoNetworkSeeder(IDocumentStore store, TimeProvider
 {
     private const int BatchSize = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override Task ExecuteAsync(CancellationToken ct) => SeedIfEmptyAsync(store, clock, logger, size, ct);
+
+    /// <summary>Seeds <paramref name="size"/> synthetic providers unless the database already lists providers; returns how many it added.</summary>
+    public static async Task<int> SeedIfEmptyAsync(IDocumentStore store, TimeProvider clock, ILogger logger, int size, CancellationToken ct)
     {
         await using (var query = store.QuerySession())
-            if (await query.Query<ProviderListing>().AnyAsync(ct)) return;
+            if (await query.Query<ProviderListing>().AnyAsync(ct)) return 0;
 
         LogStarting(logger, size);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -46,6 +49,7 @@ public sealed partial class DemoNetworkSeeder(IDocumentStore store, TimeProvider
             if (seeded % 500 == 0) LogProgress(logger, seeded, size);
         }
         LogDone(logger, seeded);
+        return seeded;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The database is empty: seeding a synthetic demo network of {Count} providers")]
