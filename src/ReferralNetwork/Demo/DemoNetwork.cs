@@ -46,7 +46,7 @@ public static class DemoNetwork
             var offersProBono = faker.Random.Bool(0.45f);
             var min = faker.Random.Int(0, 12) * 5m;
 
-            yield return new OnboardProvider(
+            yield return new OnboardProvider(new UpdateProfile(
                 Name: Doctors.Contains(credential) ? $"Dr. {first} {last}" : $"{first} {last}",
                 Credentials: [credential],
                 Npi: null,
@@ -56,7 +56,7 @@ public static class DemoNetwork
                 Languages: ["en", .. faker.Random.Bool(0.25f) ? ["es"] : Array.Empty<string>(), .. faker.Random.Bool(0.06f) ? [faker.PickRandom(OtherLanguages)] : Array.Empty<string>()],
                 AgeGroups: faker.Random.Shuffle(ageGroups).Take(faker.Random.Int(1, 4)).ToList(),
                 Contact: new ProviderContact($"{first}.{last}.{i}@demo.example.org".ToLowerInvariant(), $"555-01{faker.Random.Int(0, 99):D2}"),
-                Bio: Marker,
+                Bio: Marker),
                 Specialties: faker.Random.Shuffle(specialties).Take(faker.Random.Int(1, 4)).Concat(faker.Random.Shuffle(CommonSpecialties).Take(faker.Random.Int(1, 2))).Distinct().ToList(),
                 FeeTerms: new ChangeFeeTerms(
                     new ProBonoTerms(offersProBono, offersProBono ? faker.Random.Int(4, 20) : null),

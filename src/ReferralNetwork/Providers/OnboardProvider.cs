@@ -6,28 +6,20 @@ using Wolverine.Marten;
 
 namespace ReferralNetwork.Providers;
 
-/// <summary>A provider joins the network: profile, specialties, fee terms and availability in one request.</summary>
+/// <summary>A provider joins the network. Each part is the body its own PUT takes later.</summary>
 public sealed record OnboardProvider(
-    string Name,
-    IReadOnlyList<string> Credentials,
-    string? Npi,
-    IReadOnlyList<Licence> Licences,
-    IReadOnlyList<PracticeAddress> Locations,
-    IReadOnlyList<string> TelehealthStates,
-    IReadOnlyList<string> Languages,
-    IReadOnlyList<string> AgeGroups,
-    ProviderContact Contact,
-    string? Bio,
+    UpdateProfile Profile,
     IReadOnlyList<string> Specialties,
     ChangeFeeTerms FeeTerms,
-    ChangeAvailability Availability) : IProviderProfile;
+    ChangeAvailability Availability);
 
 public static class OnboardProviderEndpoint
 {
     public static ProblemDetails Validate(OnboardProvider command, TimeProvider clock)
     {
         var problems = new ValidationProblems();
-        ProfileRules.Check(command, problems, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if (problems.Require(command.Profile is not null, "profile", "is required"))
+            ProfileRules.Check(command.Profile!, "profile.", problems, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         ChangeSpecialtiesEndpoint.Check(command.Specialties, problems);
         if (problems.Require(command.FeeTerms is not null, "feeTerms", "is required"))
             ChangeFeeTermsEndpoint.Check(command.FeeTerms!.ProBono, command.FeeTerms.SlidingScale, command.FeeTerms.InsuranceNotes, "feeTerms.", problems);
@@ -45,17 +37,11 @@ public static class OnboardProviderEndpoint
     }
 
     /// <summary>The events that start a provider's stream; the listing is complete (and searchable) from the first write.</summary>
-    public static object[] Onboard(Guid id, OnboardProvider command)
-    {
-        var profile = new UpdateProfile(command.Name, command.Credentials, command.Npi, command.Licences, command.Locations,
-            command.TelehealthStates ?? [], command.Languages, command.AgeGroups, command.Contact, command.Bio).ToEvent();
-        return
-        [
-            new ProviderOnboarded(id, profile.Name, profile.Credentials, profile.Npi, profile.Licences, profile.Locations,
-                profile.TelehealthStates, profile.Languages, profile.AgeGroups, profile.Contact, profile.Bio),
-            new SpecialtiesChanged(ProviderRules.Codes(command.Specialties)),
-            new FeeTermsChanged(command.FeeTerms.ToFeeTerms()),
-            new AvailabilityChanged(command.Availability.ToAvailability()),
-        ];
-    }
+    public static object[] Onboard(Guid id, OnboardProvider command) =>
+    [
+        new ProviderOnboarded(id, command.Profile.ToProfile()),
+        new SpecialtiesChanged(ProviderRules.Codes(command.Specialties)),
+        new FeeTermsChanged(command.FeeTerms.ToFeeTerms()),
+        new AvailabilityChanged(command.Availability.ToAvailability()),
+    ];
 }

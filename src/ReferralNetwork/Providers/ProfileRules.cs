@@ -5,48 +5,34 @@ using ReferralNetwork.Taxonomy;
 
 namespace ReferralNetwork.Providers;
 
-/// <summary>The profile fields a provider types, shared by onboarding and profile updates.</summary>
-public interface IProviderProfile
-{
-    string Name { get; }
-    IReadOnlyList<string> Credentials { get; }
-    string? Npi { get; }
-    IReadOnlyList<Licence> Licences { get; }
-    IReadOnlyList<PracticeAddress> Locations { get; }
-    IReadOnlyList<string> TelehealthStates { get; }
-    IReadOnlyList<string> Languages { get; }
-    IReadOnlyList<string> AgeGroups { get; }
-    ProviderContact Contact { get; }
-    string? Bio { get; }
-}
-
 public static partial class ProfileRules
 {
     public const int MaxLocations = 10;
 
-    public static void Check(IProviderProfile p, ValidationProblems problems, DateOnly today)
+    /// <summary>Checks a typed profile; <paramref name="at"/> prefixes field names ("profile." inside onboarding).</summary>
+    public static void Check(UpdateProfile p, string at, ValidationProblems problems, DateOnly today)
     {
-        problems.RequireText(p.Name, "name", 200);
-        CheckList(p.Credentials, "credentials", 10, problems, c => Credential().IsMatch(c), "must be 2-20 letters, e.g. LCSW, PsyD");
-        if (p.Npi is not null) problems.Require(Npi.IsValid(p.Npi), "npi", "must be 10 digits with a valid check digit");
-        CheckLicences(p.Licences, problems, today);
-        CheckLocations(p.Locations, p.Licences, problems);
-        CheckList(p.TelehealthStates, "telehealthStates", 51, problems, Regions.IsKnown, "must be a US state code; see GET /api/regions", required: false);
+        problems.RequireText(p.Name, $"{at}name", 200);
+        CheckList(p.Credentials, $"{at}credentials", 10, problems, c => Credential().IsMatch(c), "must be 2-20 letters, e.g. LCSW, PsyD");
+        if (p.Npi is not null) problems.Require(Npi.IsValid(p.Npi), $"{at}npi", "must be 10 digits with a valid check digit");
+        CheckLicences(p.Licences, at, problems, today);
+        CheckLocations(p.Locations, p.Licences, at, problems);
+        CheckList(p.TelehealthStates, $"{at}telehealthStates", 51, problems, Regions.IsKnown, "must be a US state code; see GET /api/regions", required: false);
         if (p.TelehealthStates is not null && p.Licences is not null)
             foreach (var state in p.TelehealthStates.Where(s => Regions.IsKnown(s) && !LicensedIn(p.Licences, s, today)))
-                problems.Add("telehealthStates", $"{state.ToUpperInvariant()} needs an unexpired licence in that state");
-        problems.Require(p.Locations is { Count: > 0 } || p.TelehealthStates is { Count: > 0 }, "locations",
+                problems.Add($"{at}telehealthStates", $"{state.ToUpperInvariant()} needs an unexpired licence in that state");
+        problems.Require(p.Locations is { Count: > 0 } || p.TelehealthStates is { Count: > 0 }, $"{at}locations",
             "at least one practice location or telehealth state is required");
-        CheckList(p.Languages, "languages", 20, problems, l => Languages.IsKnown(l.ToLowerInvariant()), "must be an ISO 639-1 code; see GET /api/languages");
-        CheckList(p.AgeGroups, "ageGroups", 10, problems, a => AgeGroups.IsKnown(a.ToLowerInvariant()), "must be an age group code; see GET /api/age-groups");
-        if (problems.Require(p.Contact is not null, "contact", "is required"))
+        CheckList(p.Languages, $"{at}languages", 20, problems, l => Languages.IsKnown(l.ToLowerInvariant()), "must be an ISO 639-1 code; see GET /api/languages");
+        CheckList(p.AgeGroups, $"{at}ageGroups", 10, problems, a => AgeGroups.IsKnown(a.ToLowerInvariant()), "must be an age group code; see GET /api/age-groups");
+        if (problems.Require(p.Contact is not null, $"{at}contact", "is required"))
         {
-            if (problems.RequireText(p.Contact!.Email, "contact.email", 254))
-                problems.Require(Email().IsMatch(p.Contact.Email), "contact.email", "must be an email address");
-            if (problems.RequireText(p.Contact.Phone, "contact.phone", 30, required: false) && p.Contact.Phone is not null)
-                problems.Require(Phone().IsMatch(p.Contact.Phone), "contact.phone", "may hold only digits, spaces and + ( ) - . x");
+            if (problems.RequireText(p.Contact!.Email, $"{at}contact.email", 254))
+                problems.Require(Email().IsMatch(p.Contact.Email), $"{at}contact.email", "must be an email address");
+            if (problems.RequireText(p.Contact.Phone, $"{at}contact.phone", 30, required: false) && p.Contact.Phone is not null)
+                problems.Require(Phone().IsMatch(p.Contact.Phone), $"{at}contact.phone", "may hold only digits, spaces and + ( ) - . x");
         }
-        problems.RequireText(p.Bio, "bio", 2000, required: false);
+        problems.RequireText(p.Bio, $"{at}bio", 2000, required: false);
     }
 
     public static bool LicensedIn(IEnumerable<Licence> licences, string state, DateOnly today) =>
@@ -75,29 +61,29 @@ public static partial class ProfileRules
                 problems.Add($"{field}[{i}]", $"'{Truncate(items[i])}' {rule}");
     }
 
-    private static void CheckLicences(IReadOnlyList<Licence>? licences, ValidationProblems problems, DateOnly today)
+    private static void CheckLicences(IReadOnlyList<Licence>? licences, string at, ValidationProblems problems, DateOnly today)
     {
-        if (!problems.Require(licences is { Count: > 0 }, "licences", "at least one licence (state and number) is required")) return;
-        problems.Require(licences!.Count <= 60, "licences", "must list at most 60");
+        if (!problems.Require(licences is { Count: > 0 }, $"{at}licences", "at least one licence (state and number) is required")) return;
+        problems.Require(licences!.Count <= 60, $"{at}licences", "must list at most 60");
         for (var i = 0; i < licences.Count; i++)
         {
             var l = licences[i];
-            if (!problems.Require(l is not null, $"licences[{i}]", "is required")) continue;
-            if (problems.RequireText(l!.Type, $"licences[{i}].type", 20)) problems.Require(Credential().IsMatch(l.Type), $"licences[{i}].type", "must be 2-20 letters, e.g. LCSW");
-            if (problems.RequireText(l.State, $"licences[{i}].state", 2)) problems.Require(Regions.IsKnown(l.State), $"licences[{i}].state", "must be a US state code; see GET /api/regions");
-            if (problems.RequireText(l.Number, $"licences[{i}].number", 30)) problems.Require(LicenceNumber().IsMatch(l.Number), $"licences[{i}].number", "may hold only letters, digits and -");
-            problems.Require(l.ExpiresOn > today, $"licences[{i}].expiresOn", "must be a date after today (an expired licence cannot be listed)");
+            if (!problems.Require(l is not null, $"{at}licences[{i}]", "is required")) continue;
+            if (problems.RequireText(l!.Type, $"{at}licences[{i}].type", 20)) problems.Require(Credential().IsMatch(l.Type), $"{at}licences[{i}].type", "must be 2-20 letters, e.g. LCSW");
+            if (problems.RequireText(l.State, $"{at}licences[{i}].state", 2)) problems.Require(Regions.IsKnown(l.State), $"{at}licences[{i}].state", "must be a US state code; see GET /api/regions");
+            if (problems.RequireText(l.Number, $"{at}licences[{i}].number", 30)) problems.Require(LicenceNumber().IsMatch(l.Number), $"{at}licences[{i}].number", "may hold only letters, digits and -");
+            problems.Require(l.ExpiresOn > today, $"{at}licences[{i}].expiresOn", "must be a date after today (an expired licence cannot be listed)");
         }
     }
 
-    private static void CheckLocations(IReadOnlyList<PracticeAddress>? locations, IReadOnlyList<Licence>? licences, ValidationProblems problems)
+    private static void CheckLocations(IReadOnlyList<PracticeAddress>? locations, IReadOnlyList<Licence>? licences, string prefix, ValidationProblems problems)
     {
         if (locations is null) return;
-        problems.Require(locations.Count <= MaxLocations, "locations", $"must list at most {MaxLocations}");
+        problems.Require(locations.Count <= MaxLocations, $"{prefix}locations", $"must list at most {MaxLocations}");
         for (var i = 0; i < locations.Count; i++)
         {
             var a = locations[i];
-            var at = $"locations[{i}]";
+            var at = $"{prefix}locations[{i}]";
             if (!problems.Require(a is not null, at, "is required")) continue;
             problems.RequireText(a!.Name, $"{at}.name", 200, required: false);
             problems.RequireText(a.Street, $"{at}.street", 200);

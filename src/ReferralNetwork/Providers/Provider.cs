@@ -22,14 +22,13 @@ public sealed partial record Provider
     public IReadOnlyList<string> Specialties { get; init; } = [];
     public FeeTerms FeeTerms { get; init; } = FeeTerms.None;
     public Availability Availability { get; init; } = Availability.Unknown;
-    public ProfileUpdated Profile { get; init; } = null!;
+    public ProviderProfile Profile { get; init; } = null!;
 
     public static Provider Create(ProviderOnboarded e) => new()
     {
         Id = e.ProviderId,
         Status = ProviderStatus.Active,
-        Profile = new ProfileUpdated(e.Name, e.Credentials, e.Npi, e.Licences, e.Locations, e.TelehealthStates,
-            e.Languages, e.AgeGroups, e.Contact, e.Bio),
+        Profile = e.Profile,
     };
 
     public Provider Apply(SpecialtiesChanged e) => this with { Specialties = e.Specialties };
@@ -38,7 +37,7 @@ public sealed partial record Provider
 
     public Provider Apply(AvailabilityChanged e) => this with { Availability = e.Availability };
 
-    public Provider Apply(ProfileUpdated e) => this with { Profile = e };
+    public Provider Apply(ProfileUpdated e) => this with { Profile = e.Profile };
 
     public Provider Apply(ProviderVerified _) => this with { Verified = true };
 

@@ -3,18 +3,8 @@ namespace ReferralNetwork.Providers;
 // Who did each of these, and when, is Marten event metadata (user name, "role" header, timestamp,
 // correlation id), so the event bodies carry only the facts. See docs/events.md.
 
-public sealed record ProviderOnboarded(
-    Guid ProviderId,
-    string Name,
-    IReadOnlyList<string> Credentials,
-    string? Npi,
-    IReadOnlyList<Licence> Licences,
-    IReadOnlyList<PracticeLocation> Locations,
-    IReadOnlyList<string> TelehealthStates,
-    IReadOnlyList<string> Languages,
-    IReadOnlyList<string> AgeGroups,
-    ProviderContact Contact,
-    string? Bio);
+/// <summary>A provider joined; the stream's first event. Specialties, fee terms and availability follow as their own events.</summary>
+public sealed record ProviderOnboarded(Guid ProviderId, ProviderProfile Profile);
 
 /// <summary>The full set of trauma specialty codes, replacing the previous set.</summary>
 public sealed record SpecialtiesChanged(IReadOnlyList<string> Specialties);
@@ -23,18 +13,8 @@ public sealed record FeeTermsChanged(FeeTerms FeeTerms);
 
 public sealed record AvailabilityChanged(Availability Availability);
 
-/// <summary>The full profile after the change (contact, bio, credentials, licences, locations, telehealth, languages, age groups).</summary>
-public sealed record ProfileUpdated(
-    string Name,
-    IReadOnlyList<string> Credentials,
-    string? Npi,
-    IReadOnlyList<Licence> Licences,
-    IReadOnlyList<PracticeLocation> Locations,
-    IReadOnlyList<string> TelehealthStates,
-    IReadOnlyList<string> Languages,
-    IReadOnlyList<string> AgeGroups,
-    ProviderContact Contact,
-    string? Bio);
+/// <summary>The full profile after the change, replacing the previous one.</summary>
+public sealed record ProfileUpdated(ProviderProfile Profile);
 
 /// <summary>An administrator checked the provider's licences; the note says how (e.g. the state board's lookup).</summary>
 public sealed record ProviderVerified(string? Note);

@@ -10,6 +10,19 @@ public sealed record PracticeAddress(string? Name, string Street, string City, s
 public sealed record PracticeLocation(
     string? Name, string Street, string City, string State, string Zip, double Latitude, double Longitude);
 
+/// <summary>Who the provider is and where they practise, as recorded in events (locations with coordinates).</summary>
+public sealed record ProviderProfile(
+    string Name,
+    IReadOnlyList<string> Credentials,
+    string? Npi,
+    IReadOnlyList<Licence> Licences,
+    IReadOnlyList<PracticeLocation> Locations,
+    IReadOnlyList<string> TelehealthStates,
+    IReadOnlyList<string> Languages,
+    IReadOnlyList<string> AgeGroups,
+    ProviderContact Contact,
+    string? Bio);
+
 /// <summary>How advocates reach the provider. Never shown publicly.</summary>
 public sealed record ProviderContact(string Email, string? Phone);
 

@@ -6,7 +6,10 @@ using Wolverine.Marten;
 
 namespace ReferralNetwork.Providers;
 
-/// <summary>Replace the provider's profile: name, credentials, licences, locations, telehealth, languages, age groups, contact, bio.</summary>
+/// <summary>
+/// The profile a provider types: name, credentials, licences, practice addresses, telehealth states, languages,
+/// age groups, contact and bio. The body of PUT .../profile, and the "profile" part of onboarding.
+/// </summary>
 public sealed record UpdateProfile(
     string Name,
     IReadOnlyList<string> Credentials,
@@ -17,9 +20,10 @@ public sealed record UpdateProfile(
     IReadOnlyList<string> Languages,
     IReadOnlyList<string> AgeGroups,
     ProviderContact Contact,
-    string? Bio) : IProviderProfile
+    string? Bio)
 {
-    public ProfileUpdated ToEvent() => new(Name.Trim(), Credentials.Select(c => c.Trim()).Distinct().ToList(), Npi,
+    /// <summary>The profile as recorded: trimmed, codes normalised, ZIPs resolved to coordinates. Call after validation.</summary>
+    public ProviderProfile ToProfile() => new(Name.Trim(), Credentials.Select(c => c.Trim()).Distinct().ToList(), Npi,
         Licences.Select(l => l with { State = l.State.ToUpperInvariant(), Type = l.Type.Trim() }).ToList(),
         ProfileRules.Resolve(Locations ?? []), ProviderRules.States(TelehealthStates ?? []), ProviderRules.Codes(Languages),
         ProviderRules.Codes(AgeGroups), Contact with { Email = Contact.Email.Trim() }, string.IsNullOrWhiteSpace(Bio) ? null : Bio.Trim());
@@ -30,7 +34,7 @@ public static class UpdateProfileEndpoint
     public static ProblemDetails Validate(UpdateProfile command, TimeProvider clock)
     {
         var problems = new ValidationProblems();
-        ProfileRules.Check(command, problems, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        ProfileRules.Check(command, "", problems, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         return problems.ToProblemDetails();
     }
 
@@ -43,16 +47,17 @@ public static class UpdateProfileEndpoint
 
     public static Events Decide(UpdateProfile command, Provider provider)
     {
-        var updated = command.ToEvent();
-        if (ProfileEquals(updated, provider.Profile)) return [];
-        Events events = [updated];
+        var profile = command.ToProfile();
+        if (SameProfile(profile, provider.Profile)) return [];
+        Events events = [new ProfileUpdated(profile)];
         // A verification vouches for the licences that were checked, not for new ones.
-        if (provider.Verified && !updated.Licences.ToHashSet().SetEquals(provider.Profile.Licences))
+        if (provider.Verified && !profile.Licences.ToHashSet().SetEquals(provider.Profile.Licences))
             events.Add(new ProviderVerificationLapsed("licences changed since verification"));
         return events;
     }
 
-    private static bool ProfileEquals(ProfileUpdated a, ProfileUpdated b) =>
+    // Records compare their lists by reference; a profile is the same when every list holds the same items.
+    private static bool SameProfile(ProviderProfile a, ProviderProfile b) =>
         a.Name == b.Name && a.Npi == b.Npi && a.Bio == b.Bio && a.Contact == b.Contact &&
         a.Credentials.SequenceEqual(b.Credentials) && a.Licences.SequenceEqual(b.Licences) &&
         a.Locations.SequenceEqual(b.Locations) && a.TelehealthStates.SequenceEqual(b.TelehealthStates) &&

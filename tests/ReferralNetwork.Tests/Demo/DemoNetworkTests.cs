@@ -16,7 +16,7 @@ public sealed class DemoNetworkTests(ApiFixture api)
     public void the_demo_network_covers_every_state_and_dc_with_valid_onboardings()
     {
         Assert.Equal(2000, Network.Length);
-        Assert.Equal(Regions.All.Select(r => r.Code).Order(), Network.SelectMany(p => p.Licences.Select(l => l.State)).Distinct().Order());
+        Assert.Equal(Regions.All.Select(r => r.Code).Order(), Network.SelectMany(p => p.Profile.Licences.Select(l => l.State)).Distinct().Order());
         Assert.All(Network, p => Assert.Same(WolverineContinue.NoProblems, OnboardProviderEndpoint.Validate(p, TimeProvider.System)));
     }
 
@@ -25,23 +25,23 @@ public sealed class DemoNetworkTests(ApiFixture api)
     {
         Assert.All(Network, p =>
         {
-            Assert.Equal(DemoNetwork.Marker, p.Bio);
-            Assert.EndsWith("@demo.example.org", p.Contact.Email);
-            Assert.All(p.Licences, l => Assert.StartsWith("DEMO-", l.Number));
+            Assert.Equal(DemoNetwork.Marker, p.Profile.Bio);
+            Assert.EndsWith("@demo.example.org", p.Profile.Contact.Email);
+            Assert.All(p.Profile.Licences, l => Assert.StartsWith("DEMO-", l.Number));
         });
         Assert.InRange(Network.Count(p => p.FeeTerms.ProBono.Offered) / 2000.0, 0.3, 0.6);
         Assert.InRange(Network.Count(p => p.Availability.Status == AcceptingStatus.Accepting) / 2000.0, 0.55, 0.75);
-        Assert.InRange(Network.Count(p => p.TelehealthStates.Count > 0) / 2000.0, 0.3, 0.7);
-        Assert.InRange(Network.Count(p => p.Languages.Contains("es")) / 2000.0, 0.15, 0.35);
+        Assert.InRange(Network.Count(p => p.Profile.TelehealthStates.Count > 0) / 2000.0, 0.3, 0.7);
+        Assert.InRange(Network.Count(p => p.Profile.Languages.Contains("es")) / 2000.0, 0.15, 0.35);
         Assert.True(Network.Select(p => p.Specialties.Count).Distinct().Count() > 2);
     }
 
     [Fact]
     public void the_same_seed_gives_the_same_network()
     {
-        var again = DemoNetwork.Generate(50, seed: 2026, ProviderScenarios.Today).Select(p => (p.Name, p.Contact.Email, p.Locations.FirstOrDefault()?.Zip));
+        var again = DemoNetwork.Generate(50, seed: 2026, ProviderScenarios.Today).Select(p => (p.Profile.Name, p.Profile.Contact.Email, p.Profile.Locations.FirstOrDefault()?.Zip));
 
-        Assert.Equal(Network.Take(50).Select(p => (p.Name, p.Contact.Email, p.Locations.FirstOrDefault()?.Zip)), again);
+        Assert.Equal(Network.Take(50).Select(p => (p.Profile.Name, p.Profile.Contact.Email, p.Profile.Locations.FirstOrDefault()?.Zip)), again);
     }
 
     [Fact]

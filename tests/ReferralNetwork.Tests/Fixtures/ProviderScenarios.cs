@@ -16,6 +16,7 @@ public static class ProviderScenarios
 
     /// <summary>A valid onboarding in Alexandria, VA (ZIP 22314), licensed in VA and DC.</summary>
     public static OnboardProvider Onboarding(string name = "Jordan Rivera", string zip = "22314", string state = "VA") => new(
+        Profile: new UpdateProfile(
         Name: name,
         Credentials: ["LCSW"],
         Npi: "1234567893",
@@ -25,7 +26,7 @@ public static class ProviderScenarios
         Languages: ["en", "es"],
         AgeGroups: ["child", "adolescent"],
         Contact: new ProviderContact("jordan.rivera@example.org", "+1 555 0100"),
-        Bio: "Works with families of missing children.",
+        Bio: "Works with families of missing children."),
         Specialties: ["tf-cbt", "cse-trafficking"],
         FeeTerms: new ChangeFeeTerms(new ProBonoTerms(true, 12), new SlidingScaleTerms(true, 20, 80, true), "Medicaid accepted"),
         Availability: new ChangeAvailability(AcceptingStatus.Accepting, 2, 3, 2));

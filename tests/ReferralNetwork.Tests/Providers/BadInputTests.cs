@@ -22,7 +22,7 @@ public sealed class BadInputTests(ApiFixture api)
     {
         var before = await ProviderCount();
 
-        var response = await PostRaw("{\"name\": \"Sam\", ");
+        var response = await PostRaw("{\"profile\": {\"name\": \"Sam\", ");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Problem();
@@ -33,7 +33,7 @@ public sealed class BadInputTests(ApiFixture api)
     [Fact]
     public async Task a_wrong_type_names_the_field()
     {
-        var response = await PostRaw("""{"name": "Sam", "feeTerms": {"proBono": {"offered": "yes"}}}""");
+        var response = await PostRaw("""{"specialties": ["emdr"], "feeTerms": {"proBono": {"offered": "yes"}}}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Problem();
@@ -48,7 +48,17 @@ public sealed class BadInputTests(ApiFixture api)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Problem();
-        foreach (var field in new[] { "name", "credentials", "licences", "languages", "ageGroups", "contact", "specialties", "feeTerms", "availability" })
+        foreach (var field in new[] { "profile", "specialties", "feeTerms", "availability" })
+            Assert.NotEmpty(problem.Errors(field));
+    }
+
+    [Fact]
+    public async Task an_empty_profile_lists_every_required_profile_field()
+    {
+        var response = await PostRaw("""{"profile": {}, "specialties": ["emdr"]}""");
+
+        var problem = await response.Problem();
+        foreach (var field in new[] { "profile.name", "profile.credentials", "profile.licences", "profile.languages", "profile.ageGroups", "profile.contact", "profile.locations" })
             Assert.NotEmpty(problem.Errors(field));
     }
 
@@ -68,12 +78,13 @@ public sealed class BadInputTests(ApiFixture api)
     [Fact]
     public async Task an_unknown_practice_zip_is_named()
     {
-        var command = ProviderScenarios.Onboarding() with { Locations = [new PracticeAddress(null, "1 Main St", "Nowhere", "VA", "00000")] };
+        var sample = ProviderScenarios.Onboarding();
+        var command = sample with { Profile = sample.Profile with { Locations = [new PracticeAddress(null, "1 Main St", "Nowhere", "VA", "00000")] } };
 
         var response = await api.Send(HttpMethod.Post, "/api/providers", command, null);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("'00000' is not a known US ZIP code", (await response.Problem()).Errors("locations[0].zip"));
+        Assert.Contains("'00000' is not a known US ZIP code", (await response.Problem()).Errors("profile.locations[0].zip"));
     }
 
     [Fact]
@@ -133,7 +144,7 @@ public sealed class BadInputTests(ApiFixture api)
     [Fact]
     public async Task an_oversized_body_is_413()
     {
-        var response = await PostRaw($"{{\"name\": \"{new string('x', 100_000)}\"}}");
+        var response = await PostRaw($"{{\"profile\": {{\"name\": \"{new string('x', 100_000)}\"}}}}");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         await response.Problem();
@@ -152,7 +163,8 @@ public sealed class BadInputTests(ApiFixture api)
     [Fact]
     public async Task markup_in_text_fields_is_stored_as_text_and_returned_as_json_string()
     {
-        var command = ProviderScenarios.Onboarding() with { Bio = "<script>alert('x')</script>" };
+        var sample = ProviderScenarios.Onboarding();
+        var command = sample with { Profile = sample.Profile with { Bio = "<script>alert('x')</script>" } };
 
         var provider = await api.Onboarded(command, verify: false);
 

@@ -67,7 +67,7 @@ public sealed class ChangeProviderTests(ApiFixture api)
     {
         var provider = await api.Onboarded(ProviderScenarios.Onboarding());
         Assert.True((await api.Listing(provider.Id)).Verified);
-        var profile = ProviderScenarios.Onboarding();
+        var profile = ProviderScenarios.Onboarding().Profile;
         var moved = new UpdateProfile("Jordan Rivera-Lee", ["LCSW", "LICSW"], null,
             [new Licence("LICSW", "MD", "MD-778", ProviderScenarios.Today.AddYears(3))],
             [new PracticeAddress(null, "1 Main St", "Baltimore", "MD", "21201")], ["MD"], ["en"], ["adolescent"],

@@ -44,9 +44,9 @@ public sealed class ProviderRulesTests
 
         var onboarded = Assert.IsType<ProviderOnboarded>(events[0]);
         Assert.Equal(Id, onboarded.ProviderId);
-        Assert.Equal(["DC", "VA"], onboarded.Licences.Select(l => l.State).Order());
-        Assert.Equal("VA", onboarded.Locations.Single().State);
-        Assert.NotEqual(0, onboarded.Locations.Single().Latitude);
+        Assert.Equal(["DC", "VA"], onboarded.Profile.Licences.Select(l => l.State).Order());
+        Assert.Equal("VA", onboarded.Profile.Locations.Single().State);
+        Assert.NotEqual(0, onboarded.Profile.Locations.Single().Latitude);
         Assert.Equal(["cse-trafficking", "tf-cbt"], Assert.IsType<SpecialtiesChanged>(events[1]).Specialties);
         Assert.IsType<FeeTermsChanged>(events[2]);
         Assert.Equal(new AvailabilityChanged(new Availability(AcceptingStatus.Accepting, 2, 3, 2)), events[3]);
@@ -82,21 +82,24 @@ public sealed class ProviderRulesTests
     public void a_profile_needs_at_least_one_licence_and_telehealth_only_where_licensed()
     {
         var today = ProviderScenarios.Today;
-        var noLicence = ProviderScenarios.Onboarding() with { Licences = [] };
-        var unlicensedTelehealth = ProviderScenarios.Onboarding() with { TelehealthStates = ["VA", "CA"] };
-        var expired = ProviderScenarios.Onboarding() with { Licences = [new Licence("LCSW", "VA", "1", today)] };
+        var profile = ProviderScenarios.Onboarding().Profile;
+        var noLicence = profile with { Licences = [] };
+        var unlicensedTelehealth = profile with { TelehealthStates = ["VA", "CA"] };
+        var expired = profile with { Licences = [new Licence("LCSW", "VA", "1", today)] };
 
-        Assert.Contains("licences", Errors(OnboardProviderEndpoint.Validate(noLicence, TimeProvider.System)).Keys);
-        Assert.Equal(["CA needs an unexpired licence in that state"], Errors(OnboardProviderEndpoint.Validate(unlicensedTelehealth, TimeProvider.System))["telehealthStates"]);
-        Assert.Contains("licences[0].expiresOn", Errors(OnboardProviderEndpoint.Validate(expired, TimeProvider.System)).Keys);
+        Assert.Contains("licences", Errors(UpdateProfileEndpoint.Validate(noLicence, TimeProvider.System)).Keys);
+        Assert.Equal(["CA needs an unexpired licence in that state"], Errors(UpdateProfileEndpoint.Validate(unlicensedTelehealth, TimeProvider.System))["telehealthStates"]);
+        Assert.Contains("licences[0].expiresOn", Errors(UpdateProfileEndpoint.Validate(expired, TimeProvider.System)).Keys);
     }
 
     [Fact]
     public void a_practice_zip_must_lie_in_the_state_given_and_be_licensed_there()
     {
-        var wrongState = ProviderScenarios.Onboarding() with { Locations = [new PracticeAddress(null, "1 Main St", "Alexandria", "MD", "22314")] };
+        var sample = ProviderScenarios.Onboarding();
+        var wrongState = sample with { Profile = sample.Profile with { Locations = [new PracticeAddress(null, "1 Main St", "Alexandria", "MD", "22314")] } };
 
-        var errors = Errors(OnboardProviderEndpoint.Validate(wrongState, TimeProvider.System))["locations[0].state"];
+        // Inside onboarding, profile fields are named under "profile."
+        var errors = Errors(OnboardProviderEndpoint.Validate(wrongState, TimeProvider.System))["profile.locations[0].state"];
 
         Assert.Contains("ZIP 22314 is in VA, not MD", errors);
         Assert.Contains("in-person practice needs a licence in that state", errors);
@@ -125,8 +128,8 @@ public sealed class ProviderRulesTests
     public void a_licence_change_lapses_a_verification_but_a_bio_change_does_not()
     {
         var verified = Given([.. Onboarding(), new ProviderVerified(null)]);
-        var p = ProviderScenarios.Onboarding();
-        var newBio = new UpdateProfile(p.Name, p.Credentials, p.Npi, p.Licences, p.Locations, p.TelehealthStates, p.Languages, p.AgeGroups, p.Contact, "New bio");
+        var p = ProviderScenarios.Onboarding().Profile;
+        var newBio = p with { Bio = "New bio" };
         var newLicence = newBio with { Licences = [.. p.Licences, new Licence("LCSW", "MD", "MD-1", ProviderScenarios.Today.AddYears(1))] };
 
         Assert.Single(UpdateProfileEndpoint.Decide(newBio, verified));

@@ -9,14 +9,11 @@ public sealed partial class ProviderListingProjection : SingleStreamProjection<P
 {
     public static ProviderListing Create(IEvent<ProviderOnboarded> e)
     {
-        var d = e.Data;
-        var listing = new ProviderListing { Id = d.ProviderId, OnboardedAt = e.Timestamp, LastConfirmedAt = e.Timestamp };
-        SetProfile(listing, new ProfileUpdated(d.Name, d.Credentials, d.Npi, d.Licences, d.Locations, d.TelehealthStates,
-            d.Languages, d.AgeGroups, d.Contact, d.Bio));
-        return Touch(listing, e);
+        var listing = new ProviderListing { Id = e.Data.ProviderId, OnboardedAt = e.Timestamp, LastConfirmedAt = e.Timestamp };
+        return Touch(SetProfile(listing, e.Data.Profile), e);
     }
 
-    public ProviderListing Apply(IEvent<ProfileUpdated> e, ProviderListing listing) => Touch(SetProfile(listing, e.Data), e);
+    public ProviderListing Apply(IEvent<ProfileUpdated> e, ProviderListing listing) => Touch(SetProfile(listing, e.Data.Profile), e);
 
     public ProviderListing Apply(IEvent<SpecialtiesChanged> e, ProviderListing listing)
     {
@@ -74,7 +71,7 @@ public sealed partial class ProviderListingProjection : SingleStreamProjection<P
         return Touch(listing, e);
     }
 
-    private static ProviderListing SetProfile(ProviderListing listing, ProfileUpdated p)
+    private static ProviderListing SetProfile(ProviderListing listing, ProviderProfile p)
     {
         listing.Name = p.Name;
         listing.SortName = p.Name.ToLowerInvariant();

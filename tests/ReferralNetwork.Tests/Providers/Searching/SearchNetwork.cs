@@ -50,15 +50,19 @@ public sealed class SearchNetwork
         var expires = ProviderScenarios.Today.AddYears(2);
         List<Licence> licences = [new("LPC", state, "L-1", expires)];
         if (extraLicence is not null) licences.Add(new("LPC", extraLicence, "L-2", expires));
-        return ProviderScenarios.Onboarding() with
+        var sample = ProviderScenarios.Onboarding();
+        return sample with
         {
-            Name = name,
-            Licences = licences,
-            Locations = zip is null ? [] : [new PracticeAddress(null, "1 Main St", "City", state, zip)],
-            TelehealthStates = telehealth ?? [],
+            Profile = sample.Profile with
+            {
+                Name = name,
+                Licences = licences,
+                Locations = zip is null ? [] : [new PracticeAddress(null, "1 Main St", "City", state, zip)],
+                TelehealthStates = telehealth ?? [],
+                Languages = languages ?? ["en"],
+                AgeGroups = ages,
+            },
             Specialties = specialties,
-            Languages = languages ?? ["en"],
-            AgeGroups = ages,
             FeeTerms = fees ?? new ChangeFeeTerms(new ProBonoTerms(true, 10), new SlidingScaleTerms(true, 20, 80, true), null),
             Availability = availability ?? new ChangeAvailability(AcceptingStatus.Accepting, 1, 1, 1),
         };
