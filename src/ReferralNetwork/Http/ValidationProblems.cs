@@ -11,6 +11,10 @@ public sealed class ValidationProblems
 
     public bool IsEmpty => _errors.Count == 0;
 
+    /// <summary>The answer to a body that is JSON <c>null</c> (which deserializes to no command at all).</summary>
+    public static ProblemDetails BodyRequired() =>
+        new ValidationProblems().Add("body", "is required: a JSON object, not null").ToProblemDetails();
+
     public ValidationProblems Add(string field, string rule)
     {
         if (!_errors.TryGetValue(field, out var rules)) _errors[field] = rules = [];

@@ -26,6 +26,7 @@ public static class ChangeAvailabilityEndpoint
 
     public static ProblemDetails Validate(ChangeAvailability command)
     {
+        if (command is null) return ValidationProblems.BodyRequired();
         var problems = new ValidationProblems();
         Check(command, "", problems);
         return problems.ToProblemDetails();

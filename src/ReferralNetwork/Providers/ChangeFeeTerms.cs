@@ -42,6 +42,7 @@ public static class ChangeFeeTermsEndpoint
 
     public static ProblemDetails Validate(ChangeFeeTerms command)
     {
+        if (command is null) return ValidationProblems.BodyRequired();
         var problems = new ValidationProblems();
         Check(command.ProBono, command.SlidingScale, command.InsuranceNotes, "", problems);
         return problems.ToProblemDetails();

@@ -21,6 +21,7 @@ public static class ChangeSpecialtiesEndpoint
 
     public static ProblemDetails Validate(ChangeSpecialties command)
     {
+        if (command is null) return ValidationProblems.BodyRequired();
         var problems = new ValidationProblems();
         Check(command.Specialties, problems);
         return problems.ToProblemDetails();

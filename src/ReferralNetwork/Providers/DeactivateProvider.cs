@@ -11,8 +11,9 @@ public sealed record DeactivateProvider(string Reason);
 
 public static class DeactivateProviderEndpoint
 {
-    public static ProblemDetails Validate(DeactivateProvider command) =>
-        new ValidationProblems().Also(p => p.RequireText(command.Reason, "reason", 500)).ToProblemDetails();
+    public static ProblemDetails Validate(DeactivateProvider command) => command is null
+        ? ValidationProblems.BodyRequired()
+        : new ValidationProblems().Also(p => p.RequireText(command.Reason, "reason", 500)).ToProblemDetails();
 
     public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
 

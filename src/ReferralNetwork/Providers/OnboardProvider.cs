@@ -17,6 +17,7 @@ public static class OnboardProviderEndpoint
 {
     public static ProblemDetails Validate(OnboardProvider command, TimeProvider clock)
     {
+        if (command is null) return ValidationProblems.BodyRequired();
         var problems = new ValidationProblems();
         if (problems.Require(command.Profile is not null, "profile", "is required"))
             ProfileRules.Check(command.Profile!, "profile.", problems, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));

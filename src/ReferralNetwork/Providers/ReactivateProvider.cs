@@ -10,8 +10,9 @@ public sealed record ReactivateProvider(string? Note);
 
 public static class ReactivateProviderEndpoint
 {
-    public static ProblemDetails Validate(ReactivateProvider command) =>
-        new ValidationProblems().Also(p => p.RequireText(command.Note, "note", 500, required: false)).ToProblemDetails();
+    public static ProblemDetails Validate(ReactivateProvider command) => command is null
+        ? ValidationProblems.BodyRequired()
+        : new ValidationProblems().Also(p => p.RequireText(command.Note, "note", 500, required: false)).ToProblemDetails();
 
     public static ProblemDetails Before(HttpContext context, Provider provider)
     {

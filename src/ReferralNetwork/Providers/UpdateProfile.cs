@@ -33,6 +33,7 @@ public static class UpdateProfileEndpoint
 {
     public static ProblemDetails Validate(UpdateProfile command, TimeProvider clock)
     {
+        if (command is null) return ValidationProblems.BodyRequired();
         var problems = new ValidationProblems();
         ProfileRules.Check(command, "", problems, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         return problems.ToProblemDetails();

@@ -11,8 +11,9 @@ public sealed record VerifyProvider(string? Note);
 
 public static class VerifyProviderEndpoint
 {
-    public static ProblemDetails Validate(VerifyProvider command) =>
-        new ValidationProblems().Also(p => p.RequireText(command.Note, "note", 500, required: false)).ToProblemDetails();
+    public static ProblemDetails Validate(VerifyProvider command) => command is null
+        ? ValidationProblems.BodyRequired()
+        : new ValidationProblems().Also(p => p.RequireText(command.Note, "note", 500, required: false)).ToProblemDetails();
 
     public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
 

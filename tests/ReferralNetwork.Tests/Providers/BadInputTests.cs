@@ -141,6 +141,57 @@ public sealed class BadInputTests(ApiFixture api)
         Assert.Contains("cannot be parsed", problem.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("POST", "")]
+    [InlineData("PUT", "/specialties")]
+    [InlineData("PUT", "/fee-terms")]
+    [InlineData("PUT", "/availability")]
+    [InlineData("PUT", "/profile")]
+    [InlineData("POST", "/verify")]
+    [InlineData("POST", "/deactivate")]
+    [InlineData("POST", "/reactivate")]
+    public async Task a_json_null_body_is_400_not_500(string method, string action)
+    {
+        var provider = await api.Onboarded(ProviderScenarios.Onboarding(), verify: false);
+        using var request = new HttpRequestMessage(new HttpMethod(method), action.Length == 0 ? "/api/providers" : $"/api/providers/{provider.Id}{action}")
+        {
+            Content = new StringContent("null", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", provider.ETag);
+
+        var response = await api.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEmpty((await response.Problem()).Errors("body"));
+    }
+
+    [Theory]
+    [InlineData("text/plain", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("application/json", HttpStatusCode.BadRequest)]
+    public async Task the_wrong_media_type_or_a_json_array_is_a_problem_not_a_500(string contentType, HttpStatusCode expected)
+    {
+        var response = await api.Client.PostAsync("/api/providers", new StringContent("[]", Encoding.UTF8, contentType));
+
+        Assert.Equal(expected, response.StatusCode);
+        await response.Problem();
+    }
+
+    [Fact]
+    public async Task an_unknown_enum_value_is_400()
+    {
+        var provider = await api.Onboarded(ProviderScenarios.Onboarding(), verify: false);
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/providers/{provider.Id}/availability")
+        {
+            Content = new StringContent("""{"status": "sleeping"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", provider.ETag);
+
+        var response = await api.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("$.status", (await response.Problem()).GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task an_oversized_body_is_413()
     {
