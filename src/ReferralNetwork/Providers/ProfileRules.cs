@@ -36,7 +36,7 @@ public static partial class ProfileRules
     }
 
     public static bool LicensedIn(IEnumerable<Licence> licences, string state, DateOnly today) =>
-        licences.Any(l => string.Equals(l.State, state, StringComparison.OrdinalIgnoreCase) && l.ExpiresOn > today);
+        licences.Any(l => l is not null && string.Equals(l.State, state, StringComparison.OrdinalIgnoreCase) && l.ExpiresOn > today);
 
     /// <summary>Each address with the coordinates of its ZIP centroid; call only after <see cref="Check"/> passed.</summary>
     public static IReadOnlyList<PracticeLocation> Resolve(IEnumerable<PracticeAddress> addresses) =>
