@@ -193,6 +193,25 @@ public sealed class BadInputTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task hostile_search_values_get_a_page_or_a_problem_never_a_500()
+    {
+        string[] parameters = ["state", "near", "radiusMiles", "telehealth", "specialty", "ageGroup", "language", "fee", "maxFee", "accepting", "verified", "page", "pageSize"];
+        string[] values = ["", "'; DROP TABLE mt_doc_providerlisting; --", "%00", "1e309", "-0", "NaN", "Infinity", "99999999999999999999", "２２３１４", "\u0000", new string('9', 2000), "va", "22314-1234"];
+        var failures = new List<string>();
+
+        foreach (var parameter in parameters)
+            foreach (var value in values)
+            {
+                var response = await api.Client.GetAsync($"/api/providers?{parameter}={Uri.EscapeDataString(value)}&{parameter}={Uri.EscapeDataString(value)}");
+                var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
+                if ((int)response.StatusCode >= 500 || (!response.IsSuccessStatusCode && !problem))
+                    failures.Add($"{parameter}={value[..Math.Min(value.Length, 20)]} → {(int)response.StatusCode}");
+            }
+
+        Assert.Empty(failures);
+    }
+
+    [Fact]
     public async Task an_oversized_body_is_413()
     {
         var response = await PostRaw($"{{\"profile\": {{\"name\": \"{new string('x', 100_000)}\"}}}}");
