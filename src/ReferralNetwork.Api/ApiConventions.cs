@@ -16,6 +16,8 @@ public static class ApiConventions
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Schemes (JWT bearer, cookies) arrive with the access issue; until then every caller is anonymous.
+        services.AddAuthentication();
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return services;
     }
@@ -30,6 +32,7 @@ public static class ApiConventions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
         // Refuse oversized bodies before anything reads them (Kestrel enforces the same limit on chunked bodies).
         app.Use(async (context, next) =>
         {

@@ -16,7 +16,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     {
         var problem = exception switch
         {
-            ConcurrencyException => Problem.PreconditionFailed("Someone else changed this resource while your change was being saved; fetch it again and reapply your change."),
+            // With If-Match the client named a version: 412. Without (referral actions), it is a plain conflict.
+            ConcurrencyException when context.Request.Headers.IfMatch.Count > 0 =>
+                Problem.PreconditionFailed("Someone else changed this resource while your change was being saved; fetch it again and reapply your change."),
+            ConcurrencyException => Problem.Conflict("Someone else changed this resource at the same moment; fetch it again and retry."),
             JsonException json => Unreadable(json),
             BadHttpRequestException { InnerException: JsonException json } => Unreadable(json),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read", Detail = bad.Message },

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using ReferralNetwork.Providers;
+using ReferralNetwork.Referrals;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -19,6 +20,7 @@ public static class EventStore
     public static IServiceCollection AddReferralNetworkStore(this IServiceCollection services, string connectionString)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddReferralSettings();
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddMarten(sp =>
             {
@@ -32,7 +34,7 @@ public static class EventStore
                 // Needed with the DistributedLock stand-in (docs/decisions/0002-distributedlock-stand-in.md).
                 options.Events.UseAdvisoryLockTransaction = true;
                 options.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
-                options.AddProviders();
+                options.AddProviders().AddReferrals();
                 return options;
             })
             .UseLightweightSessions()

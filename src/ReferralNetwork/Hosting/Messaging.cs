@@ -14,6 +14,12 @@ public static class Messaging
     {
         options.Discovery.IncludeAssembly(typeof(Provider).Assembly);
         options.Policies.AutoApplyTransactions();
+        // Local messages (e.g. a referral's response deadline) are stored with the events that caused them,
+        // so a scheduled deadline survives restarts and is picked up by whichever node is alive.
+        options.Policies.UseDurableLocalQueues();
+        // Idempotency-Key on POST /api/referrals: the first response is kept and replayed for 24 hours.
+        options.Durability.EnableDeduplicatedResponses = true;
+        options.Durability.DeduplicationWindow = TimeSpan.FromHours(24);
         return options;
     }
 

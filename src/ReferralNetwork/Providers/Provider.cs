@@ -48,4 +48,8 @@ public sealed partial record Provider
     public Provider Apply(ProviderReactivated _) => this with { Status = ProviderStatus.Active };
 
     public Provider Apply(AvailabilityConfirmed _) => this;
+
+    public Provider Apply(SlotReserved e) => this with { Availability = Availability.WithSlots(e.Kind, -1) };
+
+    public Provider Apply(SlotReleased e) => this with { Availability = Availability.WithSlots(e.Kind, +1) };
 }

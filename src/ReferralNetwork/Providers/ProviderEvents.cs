@@ -28,3 +28,9 @@ public sealed record ProviderReactivated(string? Note);
 
 /// <summary>The provider confirmed the listing is current; drives "last confirmed".</summary>
 public sealed record AvailabilityConfirmed;
+
+/// <summary>An accepted referral took one open slot of this kind (cross-stream, in the acceptance's transaction).</summary>
+public sealed record SlotReserved(Guid ReferralId, FeeKind Kind);
+
+/// <summary>A referral that held a slot was closed or withdrawn: the slot is open again.</summary>
+public sealed record SlotReleased(Guid ReferralId, FeeKind Kind);

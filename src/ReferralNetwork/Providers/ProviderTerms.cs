@@ -35,6 +35,9 @@ public sealed record FeeTerms(ProBonoTerms ProBono, SlidingScaleTerms SlidingSca
     public static readonly FeeTerms None = new(new(false, null), new(false, null, null, false), null);
 }
 
+/// <summary>The two kinds of open slot: a referral's fee need decides which one its acceptance takes.</summary>
+public enum FeeKind { ProBono, SlidingScale }
+
 public enum AcceptingStatus
 {
     Accepting,
@@ -47,4 +50,13 @@ public enum AcceptingStatus
 public sealed record Availability(AcceptingStatus Status, int OpenProBonoSlots, int OpenSlidingScaleSlots, int? TypicalWaitWeeks)
 {
     public static readonly Availability Unknown = new(AcceptingStatus.NotAccepting, 0, 0, null);
+
+    public int OpenSlots(FeeKind kind) => kind == FeeKind.ProBono ? OpenProBonoSlots : OpenSlidingScaleSlots;
+
+    /// <summary>Accepting new referrals, with a slot free for at least one kind of fee terms.</summary>
+    public bool TakesReferrals => Status == AcceptingStatus.Accepting && OpenProBonoSlots + OpenSlidingScaleSlots > 0;
+
+    public Availability WithSlots(FeeKind kind, int change) => kind == FeeKind.ProBono
+        ? this with { OpenProBonoSlots = Math.Max(0, OpenProBonoSlots + change) }
+        : this with { OpenSlidingScaleSlots = Math.Max(0, OpenSlidingScaleSlots + change) };
 }

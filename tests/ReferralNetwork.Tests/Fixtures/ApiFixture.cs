@@ -1,6 +1,8 @@
 using JasperFx.CommandLine;
 using Marten;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,6 +27,9 @@ public sealed class ApiFixture : IAsyncLifetime
     private WebApplicationFactory<Program> _factory = null!;
 
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>The host's clock: real time plus an offset that tests move (and put back) to reach deadlines.</summary>
+    public TestClock Clock { get; } = new();
     public HttpClient Client { get; private set; } = null!;
     public IServiceProvider Services => _factory.Services;
     public IHost Host => Services.GetRequiredService<IHost>();
@@ -41,7 +46,13 @@ public sealed class ApiFixture : IAsyncLifetime
         // The app reads its connection string while building, before WebApplicationFactory's hooks run.
         Environment.SetEnvironmentVariable("ConnectionStrings__ReferralNetwork", ConnectionString);
         JasperFxEnvironment.AutoStartHost = true;
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Development"));
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseEnvironment("Development")
+            .ConfigureTestServices(services =>
+            {
+                services.AddAuthentication(TestIdentity.SchemeName).AddScheme<AuthenticationSchemeOptions, TestIdentity>(TestIdentity.SchemeName, null);
+                services.AddSingleton<TimeProvider>(Clock);
+            }));
         Client = _factory.CreateClient();
         await ResetAsync();
     }

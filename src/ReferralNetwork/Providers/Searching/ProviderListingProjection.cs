@@ -32,8 +32,20 @@ public sealed partial class ProviderListingProjection : SingleStreamProjection<P
     public ProviderListing Apply(IEvent<AvailabilityChanged> e, ProviderListing listing)
     {
         listing.Availability = e.Data.Availability;
-        listing.Accepting = e.Data.Availability.Status == AcceptingStatus.Accepting;
+        listing.Accepting = e.Data.Availability.TakesReferrals;
         listing.LastConfirmedAt = e.Timestamp;
+        return Touch(listing, e);
+    }
+
+    public ProviderListing Apply(IEvent<SlotReserved> e, ProviderListing listing) => SetSlots(listing, e.Data.Kind, -1, e);
+
+    public ProviderListing Apply(IEvent<SlotReleased> e, ProviderListing listing) => SetSlots(listing, e.Data.Kind, +1, e);
+
+    // At zero open slots the listing shows "not accepting" in the next search.
+    private static ProviderListing SetSlots(ProviderListing listing, FeeKind kind, int change, IEvent e)
+    {
+        listing.Availability = listing.Availability.WithSlots(kind, change);
+        listing.Accepting = listing.Availability.TakesReferrals;
         return Touch(listing, e);
     }
 

@@ -1,0 +1,27 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ReferralNetwork.Referrals;
+
+public static class Configuration
+{
+    /// <summary>The summary is inline (an advocate sees the new status in the same response); its filters are indexed columns.</summary>
+    public static StoreOptions AddReferrals(this StoreOptions options)
+    {
+        options.Projections.Add<ReferralSummaryProjection>(ProjectionLifecycle.Inline);
+        var summary = options.Schema.For<ReferralSummary>();
+        summary.Duplicate(x => x.ProviderId);
+        summary.Duplicate(x => x.AdvocateId);
+        summary.Duplicate(x => x.FamilyState);
+        summary.Duplicate(x => x.Status);
+        summary.Duplicate(x => x.RequestedAt);
+        return options;
+    }
+
+    public static IServiceCollection AddReferralSettings(this IServiceCollection services)
+    {
+        services.AddOptions<ReferralOptions>().BindConfiguration("Referrals");
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using ReferralNetwork.Http;
+using Wolverine.Http;
+
+namespace ReferralNetwork.Referrals;
+
+public static class GetReferralEndpoint
+{
+    [WolverineGet("/api/referrals/{referralId}"), Tags("Referrals")]
+    [ProducesResponseType<ReferralSummary>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(Guid referralId, HttpContext context, IQuerySession session, CancellationToken ct)
+    {
+        var summary = await session.LoadAsync<ReferralSummary>(referralId, ct);
+        if (summary is null) return Results.Problem(Problem.NotFound($"No referral has id {referralId}."));
+        context.Response.Headers.ETag = ETag.For(summary.Version);
+        return Results.Ok(summary);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Marten;
+using Marten.Linq;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using ReferralNetwork.Http;
+using Wolverine.Http;
+
+namespace ReferralNetwork.Referrals;
+
+public sealed record ReferralPage(IReadOnlyList<ReferralSummary> Items, long Total, int Page, int PageSize);
+
+public static class ListReferralsEndpoint
+{
+    public static ProblemDetails Validate(HttpRequest request) => ReferralHistoryQuery.Parse(request.Query).Problems.ToProblemDetails();
+
+    /// <summary>The referral history, newest request first: filter by provider, advocate, family state, status and dates.</summary>
+    [WolverineGet("/api/referrals"), Tags("Referrals")]
+    public static async Task<ReferralPage> Get(HttpRequest request, IQuerySession session, CancellationToken ct,
+        Guid? providerId = null, string? advocateId = null, string? state = null, string? status = null,
+        string? from = null, string? to = null, int? page = null, int? pageSize = null)
+    {
+        var query = ReferralHistoryQuery.Parse(request.Query).Query!;
+        var items = await query.Apply(session.Query<ReferralSummary>()).Stats(out var stats)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
+        return new ReferralPage(items, stats.TotalResults, query.Page, query.PageSize);
+    }
+}
+
+public static class ExportReferralsEndpoint
+{
+    public static ProblemDetails Validate(HttpRequest request) => ReferralHistoryQuery.Parse(request.Query).Problems.ToProblemDetails();
+
+    /// <summary>The filtered history as CSV, streamed row by row from PostgreSQL (never built in memory). No family reference or notes.</summary>
+    [WolverineGet("/api/referrals/export"), Tags("Referrals")]
+    [Produces("text/csv")]
+    public static IResult Get(HttpRequest request, IQuerySession session,
+        Guid? providerId = null, string? advocateId = null, string? state = null, string? status = null, string? from = null, string? to = null) =>
+        new CsvExport(ReferralHistoryQuery.Parse(request.Query).Query!.Apply(session.Query<ReferralSummary>()));
+
+    private sealed class CsvExport(IQueryable<ReferralSummary> referrals) : IResult
+    {
+        private const string Header = "id,status,provider_id,advocate_id,family_state,urgency,fee_need,requested_at,viewed_at,answered_at,accepted_at,declined_at,decline_reason,first_session_on,closed_at,outcome,withdrawn_at,expired_at";
+
+        public async Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.ContentType = "text/csv; charset=utf-8";
+            context.Response.Headers.ContentDisposition = "attachment; filename=referrals.csv";
+            await using var writer = new StreamWriter(context.Response.Body, leaveOpen: true);
+            await writer.WriteLineAsync(Header);
+            await foreach (var r in referrals.ToAsyncEnumerable(context.RequestAborted))
+                await writer.WriteLineAsync(string.Join(',', r.Id, Code(r.Status), r.ProviderId, Field(r.AdvocateId), r.FamilyState, Code(r.Urgency),
+                    Code(r.FeeNeed), Time(r.RequestedAt), Time(r.ViewedAt), Time(r.AnsweredAt), Time(r.AcceptedAt), Time(r.DeclinedAt),
+                    r.DeclineReason is { } d ? Code(d) : "", r.FirstSessionOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                    Time(r.ClosedAt), r.Outcome is { } o ? Code(o) : "", Time(r.WithdrawnAt), Time(r.ExpiredAt)));
+        }
+
+        private static string Code<T>(T value) where T : struct, Enum => ReferralRules.Kebab(value.ToString());
+
+        private static string Time(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "";
+
+        // Quote always; a leading = + - @ could run as a formula in a spreadsheet, so prefix it with '.
+        private static string Field(string value) =>
+            "\"" + (value.Length > 0 && "=+-@".Contains(value[0]) ? "'" + value : value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using ReferralNetwork.Geography;
+using ReferralNetwork.Http;
+using ReferralNetwork.Providers;
+using ReferralNetwork.Taxonomy;
+using Wolverine.Http;
+
+namespace ReferralNetwork.Referrals;
+
+/// <summary>
+/// What a referral may hold (a pseudonymous case reference, needs, a bounded note without dates of birth)
+/// and whether the chosen provider serves those needs.
+/// </summary>
+public static partial class ReferralRequestRules
+{
+    public const int MaxNoteLength = 500;
+
+    public static ValidationProblems CheckShape(RequestReferral c)
+    {
+        var p = new ValidationProblems();
+        p.Require(c.ProviderId != Guid.Empty, "providerId", "is required");
+        if (p.RequireText(c.FamilyReference, "familyReference", 32))
+            p.Require(CaseReference().IsMatch(c.FamilyReference.Trim()), "familyReference",
+                "must be the case reference (4-32 letters, digits and '-', with at least one digit), never a name");
+        if (p.Require(c.Needs is not null, "needs", "is required"))
+        {
+            ProfileRules.CheckList(c.Needs!.Specialties, "needs.specialties", 5, p, s => TraumaSpecialties.IsKnown(s.Trim().ToLowerInvariant()),
+                "is not a trauma specialty code; the valid codes are at GET /api/specialties");
+            if (p.RequireText(c.Needs.AgeGroup, "needs.ageGroup", 20))
+                p.Require(AgeGroups.IsKnown(c.Needs.AgeGroup.ToLowerInvariant()), "needs.ageGroup", "must be an age group code; see GET /api/age-groups");
+            if (p.RequireText(c.Needs.Language, "needs.language", 3))
+                p.Require(Languages.IsKnown(c.Needs.Language.ToLowerInvariant()), "needs.language", "must be an ISO 639-1 code; see GET /api/languages");
+            if (p.RequireText(c.Needs.State, "needs.state", 2))
+                p.Require(Regions.IsKnown(c.Needs.State), "needs.state", "must be a US state code; see GET /api/regions");
+        }
+        p.Require(c.Urgency is not null, "urgency", "is required: routine, urgent or crisis");
+        p.Require(c.FeeNeed is not null, "feeNeed", "is required: pro-bono or sliding-scale");
+        if (p.Require(c.Contact is not null, "contact", "is required"))
+        {
+            var relayed = c.Contact!.Channel == ContactChannel.AdvocateRelaysOnly;
+            if (relayed) p.Require(string.IsNullOrWhiteSpace(c.Contact.GuardianContact), "contact.guardianContact", "must be empty when the advocate relays");
+            else p.RequireText(c.Contact.GuardianContact, "contact.guardianContact", 200);
+        }
+        if (p.RequireText(c.Note, "note", MaxNoteLength, required: false) && c.Note is not null)
+            p.Require(!IdentifyingDate().IsMatch(c.Note), "note", "must not contain dates of birth or other dates that identify a child");
+        return p;
+    }
+
+    /// <summary>422 naming each need the provider does not meet; a provider not taking referrals needs the explicit override.</summary>
+    public static ProblemDetails CheckProvider(RequestReferral c, Provider? provider, DateOnly today)
+    {
+        var p = new ValidationProblems();
+        if (provider is null) return Unprocessable(p.Add("providerId", $"no provider has id {c.ProviderId}"));
+        if (provider.Status == ProviderStatus.Deactivated) p.Add("providerId", "the provider is deactivated");
+        if (!provider.Verified) p.Add("providerId", "the provider is not verified yet");
+        var missing = c.Needs.Specialties.Select(s => s.Trim().ToLowerInvariant()).Except(provider.Specialties).ToList();
+        if (missing.Count > 0) p.Add("needs.specialties", $"the provider does not offer: {string.Join(", ", missing)}");
+        if (!provider.Profile.AgeGroups.Contains(c.Needs.AgeGroup.ToLowerInvariant())) p.Add("needs.ageGroup", "the provider does not serve this age group");
+        if (!provider.Profile.Languages.Contains(c.Needs.Language.ToLowerInvariant())) p.Add("needs.language", "the provider does not work in this language");
+        var state = c.Needs.State.ToUpperInvariant();
+        var inPerson = provider.Profile.Locations.Any(l => l.State == state);
+        var telehealth = c.Needs.Telehealth && provider.Profile.TelehealthStates.Contains(state) && ProfileRules.LicensedIn(provider.Profile.Licences, state, today);
+        if (!inPerson && !telehealth)
+            p.Add("needs.state", c.Needs.Telehealth
+                ? $"the provider neither practises in nor offers telehealth into {state}"
+                : $"the provider has no practice in {state} (telehealth was not accepted)");
+        var offered = c.FeeNeed == FeeKind.ProBono ? provider.FeeTerms.ProBono.Offered : provider.FeeTerms.SlidingScale.Offered;
+        if (!offered) p.Add("feeNeed", "the provider does not offer these fee terms");
+        if (!provider.Availability.TakesReferrals && !c.SendWhileNotAccepting)
+            p.Add("sendWhileNotAccepting", "the provider is not taking new referrals; set it to true to send anyway (recorded)");
+        return p.IsEmpty ? WolverineContinue.NoProblems : Unprocessable(p);
+    }
+
+    private static ProblemDetails Unprocessable(ValidationProblems problems)
+    {
+        var problem = problems.ToProblemDetails();
+        problem.Status = StatusCodes.Status422UnprocessableEntity;
+        problem.Title = "The provider cannot take this referral";
+        problem.Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21";
+        return problem;
+    }
+
+    [GeneratedRegex(@"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9-]{3,31}$")]
+    private static partial Regex CaseReference();
+
+    // 3/14/2015, 03-14-15, 2015-03-14, "DOB", "born on", "date of birth".
+    [GeneratedRegex(@"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\bDOB\b|\bborn\s+(on|in)\b|date\s+of\s+birth", RegexOptions.IgnoreCase)]
+    private static partial Regex IdentifyingDate();
+}
