@@ -41,8 +41,12 @@ public sealed partial record Referral
 
     public static Referral Create(ReferralRequested e) => new()
     {
-        Id = e.ReferralId, ProviderId = e.ProviderId, AdvocateId = e.AdvocateId, FeeNeed = e.FeeNeed,
-        RespondBy = e.RespondBy, Status = ReferralStatus.Requested,
+        Id = e.ReferralId,
+        ProviderId = e.ProviderId,
+        AdvocateId = e.AdvocateId,
+        FeeNeed = e.FeeNeed,
+        RespondBy = e.RespondBy,
+        Status = ReferralStatus.Requested,
     };
 
     public Referral Apply(ReferralViewed _) => Status == ReferralStatus.Requested ? this with { Status = ReferralStatus.Viewed } : this;

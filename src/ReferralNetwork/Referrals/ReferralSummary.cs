@@ -49,10 +49,22 @@ public sealed partial class ReferralSummaryProjection : SingleStreamProjection<R
 {
     public static ReferralSummary Create(IEvent<ReferralRequested> e) => new()
     {
-        Id = e.Data.ReferralId, Status = ReferralStatus.Requested, ProviderId = e.Data.ProviderId, AdvocateId = e.Data.AdvocateId,
-        FamilyReference = e.Data.FamilyReference, FamilyState = e.Data.Needs.State, Needs = e.Data.Needs, Urgency = e.Data.Urgency,
-        FeeNeed = e.Data.FeeNeed, Contact = e.Data.Contact, Note = e.Data.Note, PromisedFeeTerms = e.Data.ProviderFeeTerms,
-        SentWhileNotAccepting = e.Data.SentWhileNotAccepting, RespondBy = e.Data.RespondBy, RequestedAt = e.Timestamp, LastChangedAt = e.Timestamp,
+        Id = e.Data.ReferralId,
+        Status = ReferralStatus.Requested,
+        ProviderId = e.Data.ProviderId,
+        AdvocateId = e.Data.AdvocateId,
+        FamilyReference = e.Data.FamilyReference,
+        FamilyState = e.Data.Needs.State,
+        Needs = e.Data.Needs,
+        Urgency = e.Data.Urgency,
+        FeeNeed = e.Data.FeeNeed,
+        Contact = e.Data.Contact,
+        Note = e.Data.Note,
+        PromisedFeeTerms = e.Data.ProviderFeeTerms,
+        SentWhileNotAccepting = e.Data.SentWhileNotAccepting,
+        RespondBy = e.Data.RespondBy,
+        RequestedAt = e.Timestamp,
+        LastChangedAt = e.Timestamp,
     };
 
     public void Apply(IEvent<ReferralViewed> e, ReferralSummary s)
