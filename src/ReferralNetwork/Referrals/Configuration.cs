@@ -10,6 +10,9 @@ public static class Configuration
     public static StoreOptions AddReferrals(this StoreOptions options)
     {
         options.Projections.Add<ReferralSummaryProjection>(ProjectionLifecycle.Inline);
+        // Reporting read models are async: a write never waits for them, and Wolverine spreads them across nodes.
+        options.Projections.Add<ProviderResponseStatsProjection>(ProjectionLifecycle.Async);
+        options.Projections.Add<Network.NetworkStatsProjection>(ProjectionLifecycle.Async);
         var summary = options.Schema.For<ReferralSummary>();
         summary.Duplicate(x => x.ProviderId);
         summary.Duplicate(x => x.AdvocateId);

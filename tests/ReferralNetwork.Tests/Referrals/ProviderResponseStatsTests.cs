@@ -1,0 +1,49 @@
+using Marten;
+using Marten.Events;
+using ReferralNetwork.Referrals;
+using ReferralNetwork.Tests.Fixtures;
+using Wolverine.Marten;
+using Wolverine.Tracking;
+
+namespace ReferralNetwork.Tests.Referrals;
+
+/// <summary>
+/// The async projections run under Wolverine-managed distribution (with the DistributedLock stand-in and
+/// UseAdvisoryLockTransaction): this proves they reach the expected state after a burst of events.
+/// </summary>
+public sealed class ProviderResponseStatsTests(ApiFixture api)
+{
+    [Fact]
+    public async Task stats_follow_a_burst_of_referrals_with_rate_median_and_open_count()
+    {
+        await api.ResetAsync();
+        var sample = ProviderScenarios.Onboarding();
+        var provider = (await api.Onboarded(sample with { Availability = sample.Availability with { OpenProBonoSlots = 10 } })).Id;
+        var referrals = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+            referrals.Add(Guid.Parse((await api.Refer(ReferralScenarios.Request(provider))).Headers.Location!.ToString()[^36..]));
+
+        // Answers 2, 4 and 6 hours after the requests; one declined, one expires, one withdrawn, one left open.
+        using (api.Clock.Advance(TimeSpan.FromHours(2))) await api.Act(referrals[0], "accept");
+        using (api.Clock.Advance(TimeSpan.FromHours(4))) await api.Act(referrals[1], "waitlist", ReferralScenarios.BodyFor("waitlist"));
+        using (api.Clock.Advance(TimeSpan.FromHours(6))) await api.Act(referrals[2], "decline", ReferralScenarios.BodyFor("decline"));
+        await api.Act(referrals[1], "accept"); // accepting after a waitlist does not re-time the first answer
+        using (api.Clock.Advance(TimeSpan.FromDays(6))) await api.Host.InvokeMessageAndWaitAsync(new ExpireReferral(referrals[3]));
+        await api.Act(referrals[4], "withdraw", ReferralScenarios.BodyFor("withdraw"));
+
+        await api.Host.PauseThenCatchUpOnMartenDaemonActivityAsync(CatchUpMode.AndResumeNormally, TimeSpan.FromSeconds(30));
+
+        await using var session = api.Store.QuerySession();
+        var stats = await session.LoadAsync<ProviderResponseStats>(provider);
+        Assert.NotNull(stats);
+        Assert.Equal(6, stats.Received);
+        Assert.Equal(2, stats.Accepted);
+        Assert.Equal(1, stats.Declined);
+        Assert.Equal(1, stats.Expired);
+        Assert.Equal(3, stats.Open); // two accepted + one untouched
+        Assert.Equal(Math.Round(2.0 / 4, 3), stats.AcceptanceRate);
+        Assert.NotNull(stats.MedianHoursToAnswer);
+        Assert.InRange(stats.MedianHoursToAnswer!.Value, 3.9, 4.1);
+        Assert.Equal([referrals[5]], stats.Unanswered.Keys);
+    }
+}
