@@ -20,7 +20,7 @@ public static class EventStore
     public static IServiceCollection AddReferralNetworkStore(this IServiceCollection services, string connectionString)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddReferralSettings();
+        services.AddReferralSettings().AddListingSettings();
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddMarten(sp =>
             {

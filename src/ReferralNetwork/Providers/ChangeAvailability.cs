@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using ReferralNetwork.Http;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -36,8 +38,12 @@ public static class ChangeAvailabilityEndpoint
 
     [WolverinePut("/api/providers/{providerId}/availability"), Tags("Providers")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
-    public static (WriteAccepted, Events) Put(ChangeAvailability command, [WriteAggregate] Provider provider) =>
-        ProviderRules.Accepted(provider, Decide(command, provider));
+    public static (WriteAccepted, Events, OutgoingMessages) Put(ChangeAvailability command, [WriteAggregate] Provider provider,
+        TimeProvider clock, IOptions<ListingOptions> options)
+    {
+        var (accepted, events) = ProviderRules.Accepted(provider, Decide(command, provider));
+        return (accepted, events, events.Count == 0 ? [] : CheckListingFreshnessHandler.FollowUp(provider.Id, provider.Confirmations + 1, clock, options.Value));
+    }
 
     public static Events Decide(ChangeAvailability command, Provider provider)
     {

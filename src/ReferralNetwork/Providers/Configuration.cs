@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using ReferralNetwork.Providers.Searching;
 
 namespace ReferralNetwork.Providers;
@@ -12,5 +13,11 @@ public static class Configuration
         options.Projections.Add<ProviderListingProjection>(ProjectionLifecycle.Inline);
         ProviderSearchSchema.Configure(options);
         return options;
+    }
+
+    public static IServiceCollection AddListingSettings(this IServiceCollection services)
+    {
+        services.AddOptions<ListingOptions>().BindConfiguration("Listings");
+        return services;
     }
 }

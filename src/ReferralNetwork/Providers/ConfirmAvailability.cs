@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using ReferralNetwork.Http;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -13,6 +15,9 @@ public static class ConfirmAvailabilityEndpoint
 
     [WolverinePost("/api/providers/{providerId}/confirm-availability"), Tags("Providers")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
-    public static (WriteAccepted, Events) Post([WriteAggregate] Provider provider) =>
-        ProviderRules.Accepted(provider, [new AvailabilityConfirmed()]);
+    public static (WriteAccepted, Events, OutgoingMessages) Post([WriteAggregate] Provider provider, TimeProvider clock, IOptions<ListingOptions> options)
+    {
+        var (accepted, events) = ProviderRules.Accepted(provider, [new AvailabilityConfirmed()]);
+        return (accepted, events, CheckListingFreshnessHandler.FollowUp(provider.Id, provider.Confirmations + 1, clock, options.Value));
+    }
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using ReferralNetwork.Http;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -30,11 +32,12 @@ public static class OnboardProviderEndpoint
 
     [WolverinePost("/api/providers"), Tags("Providers")]
     [ProducesResponseType<StreamCreated>(StatusCodes.Status201Created)]
-    public static (StreamCreated, IStartStream) Post(OnboardProvider command)
+    public static (StreamCreated, IStartStream, OutgoingMessages) Post(OnboardProvider command, TimeProvider clock, IOptions<ListingOptions> options)
     {
         var id = Guid.CreateVersion7();
         var events = Onboard(id, command);
-        return (new StreamCreated(id, events.Length, $"/api/providers/{id}"), MartenOps.StartStream<Provider>(id, events));
+        return (new StreamCreated(id, events.Length, $"/api/providers/{id}"), MartenOps.StartStream<Provider>(id, events),
+            CheckListingFreshnessHandler.FollowUp(id, confirmations: 1, clock, options.Value));
     }
 
     /// <summary>The events that start a provider's stream; the listing is complete (and searchable) from the first write.</summary>

@@ -24,6 +24,10 @@ public sealed partial record Provider
     public Availability Availability { get; init; } = Availability.Unknown;
     public ProviderProfile Profile { get; init; } = null!;
 
+    /// <summary>How many times availability was set or confirmed; a freshness check names the one it follows.</summary>
+    public int Confirmations { get; init; }
+    public bool Stale { get; init; }
+
     public static Provider Create(ProviderOnboarded e) => new()
     {
         Id = e.ProviderId,
@@ -35,7 +39,7 @@ public sealed partial record Provider
 
     public Provider Apply(FeeTermsChanged e) => this with { FeeTerms = e.FeeTerms };
 
-    public Provider Apply(AvailabilityChanged e) => this with { Availability = e.Availability };
+    public Provider Apply(AvailabilityChanged e) => this with { Availability = e.Availability, Confirmations = Confirmations + 1, Stale = false };
 
     public Provider Apply(ProfileUpdated e) => this with { Profile = e.Profile };
 
@@ -47,7 +51,9 @@ public sealed partial record Provider
 
     public Provider Apply(ProviderReactivated _) => this with { Status = ProviderStatus.Active };
 
-    public Provider Apply(AvailabilityConfirmed _) => this;
+    public Provider Apply(AvailabilityConfirmed _) => this with { Confirmations = Confirmations + 1, Stale = false };
+
+    public Provider Apply(ListingWentStale _) => this with { Stale = true };
 
     public Provider Apply(SlotReserved e) => this with { Availability = Availability.WithSlots(e.Kind, -1) };
 

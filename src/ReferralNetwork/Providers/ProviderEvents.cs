@@ -34,3 +34,9 @@ public sealed record SlotReserved(Guid ReferralId, FeeKind Kind);
 
 /// <summary>A referral that held a slot was closed or withdrawn: the slot is open again.</summary>
 public sealed record SlotReleased(Guid ReferralId, FeeKind Kind);
+
+/// <summary>
+/// Nobody confirmed the listing for <paramref name="NotConfirmedFor"/>: it is marked stale, and this is the reminder
+/// to the provider. Confirming or changing availability makes it fresh again.
+/// </summary>
+public sealed record ListingWentStale(TimeSpan NotConfirmedFor);

@@ -5,7 +5,4 @@ public sealed class ReferralOptions
 {
     /// <summary>How long a provider has to answer before the referral expires and the advocate can re-refer.</summary>
     public TimeSpan ResponseDeadline { get; set; } = TimeSpan.FromDays(5);
-
-    /// <summary>How long a listing stays fresh without the provider confirming it.</summary>
-    public TimeSpan ListingStaleAfter { get; set; } = TimeSpan.FromDays(60);
 }

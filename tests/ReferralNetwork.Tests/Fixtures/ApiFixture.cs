@@ -43,18 +43,27 @@ public sealed class ApiFixture : IAsyncLifetime
             _cluster = await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.Throwaway(), NullLogger.Instance);
             ConnectionString = _cluster.ConnectionString;
         }
-        // The app reads its connection string while building, before WebApplicationFactory's hooks run.
-        Environment.SetEnvironmentVariable("ConnectionStrings__ReferralNetwork", ConnectionString);
-        JasperFxEnvironment.AutoStartHost = true;
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseEnvironment("Development")
-            .ConfigureTestServices(services =>
-            {
-                services.AddAuthentication(TestIdentity.SchemeName).AddScheme<AuthenticationSchemeOptions, TestIdentity>(TestIdentity.SchemeName, null);
-                services.AddSingleton<TimeProvider>(Clock);
-            }));
-        Client = _factory.CreateClient();
-        await ResetAsync();
+        try
+        {
+            // The app reads its connection string while building, before WebApplicationFactory's hooks run.
+            Environment.SetEnvironmentVariable("ConnectionStrings__ReferralNetwork", ConnectionString);
+            JasperFxEnvironment.AutoStartHost = true;
+            _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+                .UseEnvironment("Development")
+                .ConfigureTestServices(services =>
+                {
+                    services.AddAuthentication(TestIdentity.SchemeName).AddScheme<AuthenticationSchemeOptions, TestIdentity>(TestIdentity.SchemeName, null);
+                    services.AddSingleton<TimeProvider>(Clock);
+                }));
+            Client = _factory.CreateClient();
+            await ResetAsync();
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose initialisation threw: do not leave its cluster running.
+            if (_cluster is not null) await _cluster.DisposeAsync();
+            throw;
+        }
     }
 
     public Task ResetAsync() => Host.ResetAllMartenDataAsync();

@@ -35,6 +35,9 @@ public sealed class ProviderListing
     /// <summary>When the provider last confirmed or changed availability ("last confirmed").</summary>
     public DateTimeOffset LastConfirmedAt { get; set; }
 
+    /// <summary>Not confirmed for longer than the configured period (60 days by default).</summary>
+    public bool Stale { get; set; }
+
     // Search columns, derived from the fields above by the projection.
     public string SortName { get; set; } = "";
     public string[] PracticeStates { get; set; } = [];

@@ -34,6 +34,7 @@ public sealed partial class ProviderListingProjection : SingleStreamProjection<P
         listing.Availability = e.Data.Availability;
         listing.Accepting = e.Data.Availability.TakesReferrals;
         listing.LastConfirmedAt = e.Timestamp;
+        listing.Stale = false;
         return Touch(listing, e);
     }
 
@@ -52,6 +53,13 @@ public sealed partial class ProviderListingProjection : SingleStreamProjection<P
     public ProviderListing Apply(IEvent<AvailabilityConfirmed> e, ProviderListing listing)
     {
         listing.LastConfirmedAt = e.Timestamp;
+        listing.Stale = false;
+        return Touch(listing, e);
+    }
+
+    public ProviderListing Apply(IEvent<ListingWentStale> e, ProviderListing listing)
+    {
+        listing.Stale = true;
         return Touch(listing, e);
     }
 
