@@ -19,6 +19,8 @@ public static class Configuration
         summary.Duplicate(x => x.FamilyState);
         summary.Duplicate(x => x.Status);
         summary.Duplicate(x => x.RequestedAt);
+        // Search can sort by it ("responds fastest").
+        options.Schema.For<ProviderResponseStats>().Duplicate(x => x.MedianHoursToAnswer);
         return options;
     }
 

@@ -47,3 +47,30 @@ public sealed class ProviderResponseStatsTests(ApiFixture api)
         Assert.Equal([referrals[5]], stats.Unanswered.Keys);
     }
 }
+
+public sealed class RespondsFastestSearchTests(ApiFixture api)
+{
+    [Fact]
+    public async Task search_shows_response_stats_and_can_sort_by_the_fastest_answers()
+    {
+        await api.ResetAsync();
+        var slow = (await api.Onboarded(ProviderScenarios.Onboarding("Avery Slow"))).Id;
+        var fast = (await api.Onboarded(ProviderScenarios.Onboarding("Blair Fast"))).Id;
+        var silent = (await api.Onboarded(ProviderScenarios.Onboarding("Casey Silent"))).Id;
+        var toSlow = Guid.Parse((await api.Refer(ReferralScenarios.Request(slow))).Headers.Location!.ToString()[^36..]);
+        var toFast = Guid.Parse((await api.Refer(ReferralScenarios.Request(fast))).Headers.Location!.ToString()[^36..]);
+        using (api.Clock.Advance(TimeSpan.FromHours(5))) await api.Act(toSlow, "accept");
+        using (api.Clock.Advance(TimeSpan.FromHours(1))) await api.Act(toFast, "accept");
+        await api.Host.PauseThenCatchUpOnMartenDaemonActivityAsync(CatchUpMode.AndResumeNormally, TimeSpan.FromSeconds(30));
+
+        var byName = await api.Search("state=VA");
+        var fastest = await api.Search("state=VA&sort=responds-fastest");
+
+        Assert.Equal([slow, fast, silent], byName.Items.Select(i => i.Id));
+        Assert.Equal([fast, slow, silent], fastest.Items.Select(i => i.Id));
+        Assert.InRange(fastest.Items[0].Responses!.MedianHoursToAnswer!.Value, 0.9, 1.1);
+        Assert.Equal(1.0, fastest.Items[0].Responses!.AcceptanceRate);
+        Assert.Null(fastest.Items[2].Responses);
+        Assert.All(fastest.Items, i => Assert.False(i.Stale));
+    }
+}

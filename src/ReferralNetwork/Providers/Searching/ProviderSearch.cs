@@ -10,11 +10,14 @@ public enum FeeNeed { Any, ProBono, SlidingScale }
 
 public enum VerifiedFilter { VerifiedOnly, UnverifiedOnly, Any }
 
+/// <summary>Result order: by distance when near is given (else by name), or by the median time to a first answer.</summary>
+public enum SearchOrder { Default, Name, RespondsFastest }
+
 /// <summary>A parsed, validated search: what a family needs and where they are.</summary>
 public sealed record ProviderSearch(
     string? State, ZipCentroid? Near, double RadiusMiles, bool Telehealth, IReadOnlyList<string> Specialties,
     string? AgeGroup, string? Language, FeeNeed Fee, decimal? MaxFee, bool? Accepting, VerifiedFilter Verified,
-    int Page, int PageSize)
+    int Page, int PageSize, SearchOrder Order = SearchOrder.Default)
 {
     public const int MaxPageSize = 100;
     public const int MaxPage = 1000;
@@ -65,13 +68,20 @@ public sealed record ProviderSearch(
             "any" => VerifiedFilter.Any,
             var other => p.Reject("verified", $"'{Clip(other)}' must be true, false or any", VerifiedFilter.Any),
         };
+        var order = Text(query, "sort") switch
+        {
+            null => SearchOrder.Default,
+            "name" => SearchOrder.Name,
+            "responds-fastest" => SearchOrder.RespondsFastest,
+            var other => p.Reject("sort", $"'{Clip(other)}' must be name or responds-fastest", SearchOrder.Default),
+        };
         var page = Number<int>(query, "page", p, NumberStyles.Integer, int.TryParse) ?? 1;
         p.Require(page is >= 1 and <= MaxPage, "page", $"must be between 1 and {MaxPage}");
         var pageSize = Number<int>(query, "pageSize", p, NumberStyles.Integer, int.TryParse) ?? 20;
         p.Require(pageSize is >= 1 and <= MaxPageSize, "pageSize", $"must be between 1 and {MaxPageSize}");
 
         var search = new ProviderSearch(state, near, radius, Flag(query, "telehealth", p) ?? false, specialties, ageGroup, language,
-            fee, maxFee, Flag(query, "accepting", p), verified, page, pageSize);
+            fee, maxFee, Flag(query, "accepting", p), verified, page, pageSize, order);
         return (p.IsEmpty ? search : null, p);
     }
 

@@ -30,6 +30,8 @@ public static class ProviderSearchSchema
         listing.Duplicate(x => x.LicencesValidUntil, "date", NpgsqlDbType.Date, notNull: true);
     }
 
-    public static string TableName(IDocumentStore store) =>
-        store.Options.FindOrResolveDocumentType(typeof(ProviderListing)).TableName.QualifiedName;
+    public static string TableName(IDocumentStore store) => TableOf<ProviderListing>(store);
+
+    public static string TableOf<T>(IDocumentStore store) =>
+        store.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
 }

@@ -19,7 +19,7 @@ public static class ProviderSearchSql
          FROM unnest(d.latitudes, d.longitudes) AS loc(lat, lon))
         """;
 
-    public static void Fill(NpgsqlCommand command, ProviderSearch s, string table, DateOnly today)
+    public static void Fill(NpgsqlCommand command, ProviderSearch s, string table, string statsTable, DateOnly today)
     {
         var where = new List<string> { "d.active", "d.licences_valid_until > @today" };
         command.Parameters.Add(new("today", NpgsqlDbType.Date) { Value = today });
@@ -73,10 +73,14 @@ public static class ProviderSearchSql
         command.Parameters.Add(new("limit", NpgsqlDbType.Integer) { Value = s.PageSize });
         command.Parameters.Add(new("offset", NpgsqlDbType.Integer) { Value = (s.Page - 1) * s.PageSize });
         var sql = new StringBuilder()
-            .Append($"SELECT d.data, {distance} AS distance_miles, {inPerson} AS in_person, count(*) OVER () AS total FROM {table} d")
+            .Append($"SELECT d.data, {distance} AS distance_miles, {inPerson} AS in_person, count(*) OVER () AS total, ")
+            .Append($"st.median_hours_to_answer, (st.data ->> 'acceptanceRate')::float8 FROM {table} d")
             .Append(s.Near is null ? "" : $" CROSS JOIN LATERAL {Distance} AS dist(miles)")
+            .Append($" LEFT JOIN {statsTable} st ON st.id = d.id")
             .Append(" WHERE ").AppendJoin(" AND ", where)
-            .Append(s.Near is null ? " ORDER BY d.sort_name, d.id" : " ORDER BY dist.miles, d.sort_name, d.id")
+            .Append(" ORDER BY ")
+            .Append(s.Order == SearchOrder.RespondsFastest ? "st.median_hours_to_answer NULLS LAST, " : "")
+            .Append(s.Near is null || s.Order == SearchOrder.Name ? "d.sort_name, d.id" : "dist.miles, d.sort_name, d.id")
             .Append(" LIMIT @limit OFFSET @offset");
         command.CommandText = sql.ToString();
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using ReferralNetwork.Http;
+using ReferralNetwork.Referrals;
 using Wolverine.Http;
 
 namespace ReferralNetwork.Providers.Searching;
@@ -12,8 +13,11 @@ public sealed record ProviderSearchItem(
     Guid Id, string Name, IReadOnlyList<string> Credentials, IReadOnlyList<string> Specialties,
     IReadOnlyList<string> MatchedSpecialties, IReadOnlyList<string> Languages, IReadOnlyList<string> AgeGroups,
     FeeTerms FeeTerms, Availability Availability, IReadOnlyList<PracticeLocation> Locations,
-    IReadOnlyList<string> TelehealthStates, bool Verified, DateTimeOffset LastConfirmedAt,
-    double? DistanceMiles, string? MatchedBy);
+    IReadOnlyList<string> TelehealthStates, bool Verified, DateTimeOffset LastConfirmedAt, bool Stale,
+    double? DistanceMiles, string? MatchedBy, ResponseSummary? Responses);
+
+/// <summary>How the provider answers referrals (from ProviderResponseStats, async): "usually answers within 2 days".</summary>
+public sealed record ResponseSummary(double? MedianHoursToAnswer, double? AcceptanceRate);
 
 public sealed record ProviderSearchResults(IReadOnlyList<ProviderSearchItem> Items, long Total, int Page, int PageSize);
 
@@ -33,12 +37,13 @@ public static class SearchProvidersEndpoint
         HttpRequest request, NpgsqlDataSource database, IDocumentStore store, TimeProvider clock, CancellationToken ct,
         string? state = null, string? near = null, double? radiusMiles = null, bool? telehealth = null,
         string[]? specialty = null, string? ageGroup = null, string? language = null, string? fee = null,
-        decimal? maxFee = null, bool? accepting = null, string? verified = null, int? page = null, int? pageSize = null)
+        decimal? maxFee = null, bool? accepting = null, string? verified = null, string? sort = null, int? page = null, int? pageSize = null)
     {
         // The typed parameters describe the query in OpenAPI; the raw query (already validated) is the source.
         var search = ProviderSearch.Parse(request.Query).Search!;
         await using var command = database.CreateCommand();
-        ProviderSearchSql.Fill(command, search, ProviderSearchSchema.TableName(store), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        ProviderSearchSql.Fill(command, search, ProviderSearchSchema.TableName(store), ProviderSearchSchema.TableOf<ProviderResponseStats>(store),
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         await using var reader = await command.ExecuteReaderAsync(ct);
         var serializer = store.Options.Serializer();
         var items = new List<ProviderSearchItem>(search.PageSize);
@@ -49,10 +54,12 @@ public static class SearchProvidersEndpoint
             double? distance = reader.IsDBNull(1) ? null : Math.Round(reader.GetDouble(1), 1);
             string? matchedBy = reader.IsDBNull(2) ? null : reader.GetBoolean(2) ? "in-person" : "telehealth";
             total = reader.GetInt64(3);
+            var responses = reader.IsDBNull(4) && reader.IsDBNull(5) ? null
+                : new ResponseSummary(reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5));
             items.Add(new ProviderSearchItem(listing.Id, listing.Name, listing.Credentials, listing.Specialties,
                 search.Specialties.Intersect(listing.Specialties).ToList(), listing.Languages, listing.AgeGroups,
                 listing.FeeTerms, listing.Availability, listing.Locations, listing.TelehealthStates, listing.Verified,
-                listing.LastConfirmedAt, distance, matchedBy));
+                listing.LastConfirmedAt, listing.Stale, distance, matchedBy, responses));
         }
         if (items.Count == 0 && search.Page > 1) total = await CountAsync(database, search, store, clock, ct);
         return new ProviderSearchResults(items, total, search.Page, search.PageSize);
@@ -63,7 +70,7 @@ public static class SearchProvidersEndpoint
     {
         await using var command = database.CreateCommand();
         ProviderSearchSql.Fill(command, search with { Page = 1, PageSize = 1 }, ProviderSearchSchema.TableName(store),
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            ProviderSearchSchema.TableOf<ProviderResponseStats>(store), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? reader.GetInt64(3) : 0;
     }
