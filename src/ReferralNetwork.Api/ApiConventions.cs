@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -30,7 +31,11 @@ public static class ApiConventions
 
     public static WebApplication UseApiConventions(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Lost races and refused bodies are answers, not faults: no error log with a stack trace for them.
+            SuppressDiagnosticsCallback = c => c.Exception is JasperFx.ConcurrencyException or Microsoft.AspNetCore.Http.BadHttpRequestException,
+        });
         app.UseStatusCodePages();
         app.UseAuthentication();
         // Refuse oversized bodies before anything reads them (Kestrel enforces the same limit on chunked bodies).

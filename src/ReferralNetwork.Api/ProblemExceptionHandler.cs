@@ -1,4 +1,3 @@
-using System.Text.Json;
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +7,8 @@ namespace ReferralNetwork.Api;
 
 /// <summary>
 /// Turns what escapes an endpoint into RFC 9457 ProblemDetails: a lost write race is 412 (the If-Match
-/// contract), unreadable input is 400 naming the JSON path, and anything else is a 500 that reveals nothing.
+/// contract) or 409, a body Kestrel refuses keeps its status, and anything else is a 500 that reveals nothing.
+/// (Unreadable JSON never gets here: Wolverine answers it with its own 400 naming the JSON path.)
 /// </summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -20,8 +20,6 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             ConcurrencyException when context.Request.Headers.IfMatch.Count > 0 =>
                 Problem.PreconditionFailed("Someone else changed this resource while your change was being saved; fetch it again and reapply your change."),
             ConcurrencyException => Problem.Conflict("Someone else changed this resource at the same moment; fetch it again and retry."),
-            JsonException json => Unreadable(json),
-            BadHttpRequestException { InnerException: JsonException json } => Unreadable(json),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read", Detail = bad.Message },
             _ => null,
         };
@@ -40,19 +38,6 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    private static ValidationProblemDetails Unreadable(JsonException json)
-    {
-        var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$', '.');
-        return new ValidationProblemDetails(new Dictionary<string, string[]>
-        {
-            [field.Length == 0 ? "body" : field] = [json.Path is null ? "is not valid JSON" : "has the wrong type or is not valid JSON here"],
-        })
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The request body is not valid JSON for this endpoint",
-            Detail = $"JSON could not be read at {json.Path ?? "the start"} (line {json.LineNumber + 1}).",
-        };
-    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} for request {TraceId}")]
     private static partial void LogUnexpected(ILogger logger, string? exceptionType, string traceId);

@@ -4,6 +4,7 @@ using ReferralNetwork.Http;
 using ReferralNetwork.Providers;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Persistence;
 
 namespace ReferralNetwork.Hosting;
 
@@ -14,6 +15,8 @@ public static class Messaging
     {
         options.Discovery.IncludeAssembly(typeof(Provider).Assembly);
         options.Policies.AutoApplyTransactions();
+        // A write to a stream that does not exist is a 404 ProblemDetails, like every other error.
+        options.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
         // Local messages (e.g. a referral's response deadline) are stored with the events that caused them,
         // so a scheduled deadline survives restarts and is picked up by whichever node is alive.
         options.Policies.UseDurableLocalQueues();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ReferralNetwork.Providers;
 
 /// <summary>A state licence to practise: telehealth and in-person work are only allowed where one is held.</summary>
@@ -54,6 +56,7 @@ public sealed record Availability(AcceptingStatus Status, int OpenProBonoSlots, 
     public int OpenSlots(FeeKind kind) => kind == FeeKind.ProBono ? OpenProBonoSlots : OpenSlidingScaleSlots;
 
     /// <summary>Accepting new referrals, with a slot free for at least one kind of fee terms.</summary>
+    [JsonIgnore]
     public bool TakesReferrals => Status == AcceptingStatus.Accepting && OpenProBonoSlots + OpenSlidingScaleSlots > 0;
 
     public Availability WithSlots(FeeKind kind, int change) => kind == FeeKind.ProBono

@@ -160,5 +160,6 @@ public sealed class ChangeProviderTests(ApiFixture api)
         var response = await api.Send(HttpMethod.Put, $"/api/providers/{Guid.NewGuid()}/specialties", new ChangeSpecialties(["emdr"]), "\"1\"");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(404, (await response.Problem()).GetProperty("status").GetInt32());
     }
 }

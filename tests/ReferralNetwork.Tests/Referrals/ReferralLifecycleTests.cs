@@ -100,6 +100,8 @@ public sealed class ReferralLifecycleTests(ApiFixture api)
     public async Task an_unknown_referral_is_404()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await api.Client.GetAsync($"/api/referrals/{Guid.NewGuid()}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await api.Act(Guid.NewGuid(), "accept")).StatusCode);
+        var accept = await api.Act(Guid.NewGuid(), "accept");
+        Assert.Equal(HttpStatusCode.NotFound, accept.StatusCode);
+        await accept.Problem();
     }
 }
