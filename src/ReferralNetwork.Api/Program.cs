@@ -13,11 +13,13 @@ builder.Services.AddReferralNetworkStore(database.ConnectionString);
 builder.Host.UseWolverine(options => options.AddReferralNetworkHandlers().UseRuntimeCompilation());
 builder.Services.AddWolverineHttp();
 builder.Services.AddApiConventions();
+builder.Services.AddSecurityHeaders(builder.Configuration);
 builder.Services.AddApiDocumentation();
 builder.Services.AddHealth();
 builder.Services.AddDemoNetwork(database.IsEmbedded, builder.Configuration);
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseApiConventions();
 app.MapWolverineEndpoints(http => http.UseReferralNetworkEndpoints());
 app.MapApiDocumentation();

@@ -5,7 +5,10 @@ using Weasel.Postgresql.Tables;
 
 namespace ReferralNetwork.Providers.Searching;
 
-/// <summary>The listing's search columns and their indexes, all declared through Marten so it keeps them.</summary>
+/// <summary>
+/// The listing's search columns and their indexes, all declared through Marten so it keeps them (docs/search.md shows
+/// the plans they give at 100,000 providers).
+/// </summary>
 public static class ProviderSearchSchema
 {
     public static void Configure(StoreOptions options)
@@ -13,21 +16,44 @@ public static class ProviderSearchSchema
         var listing = options.Schema.For<ProviderListing>();
         const NpgsqlDbType textArray = NpgsqlDbType.Array | NpgsqlDbType.Text;
         Action<DocumentIndex> gin = index => index.Method = IndexMethod.gin;
+
+        // Containment filters (@>, &&): one GIN index each, combined by bitmap AND/OR.
         listing.Duplicate(x => x.PracticeStates, "text[]", textArray, gin, notNull: true);
         listing.Duplicate(x => x.TelehealthStates, "text[]", textArray, gin, notNull: true);
         listing.Duplicate(x => x.Specialties, "text[]", textArray, gin, notNull: true);
         listing.Duplicate(x => x.Languages, "text[]", textArray, gin, notNull: true);
         listing.Duplicate(x => x.AgeGroups, "text[]", textArray, gin, notNull: true);
         listing.Duplicate(x => x.GridCells, "integer[]", NpgsqlDbType.Array | NpgsqlDbType.Integer, gin, notNull: true);
-        listing.Duplicate(x => x.Latitudes, "double precision[]", NpgsqlDbType.Array | NpgsqlDbType.Double, notNull: true);
-        listing.Duplicate(x => x.Longitudes, "double precision[]", NpgsqlDbType.Array | NpgsqlDbType.Double, notNull: true);
-        listing.Duplicate(x => x.SortName, notNull: true);
-        listing.Duplicate(x => x.Active, notNull: true);
-        listing.Duplicate(x => x.Verified, notNull: true);
-        listing.Duplicate(x => x.Accepting, notNull: true);
-        listing.Duplicate(x => x.ProBono, notNull: true);
+
+        // maxFee: a range on the sliding-scale minimum (selective for low fees).
         listing.Duplicate(x => x.SlidingScaleMinFeeUsd);
-        listing.Duplicate(x => x.LicencesValidUntil, "date", NpgsqlDbType.Date, notNull: true);
+
+        // The other search columns are duplicated on the mapping itself, because Duplicate() always adds a btree index
+        // on the one column: no use for booleans true for most rows, a date in the future for nearly all, or the
+        // coordinates used only for the exact distance, and harmful besides (the planner ANDs an 85,000-row bitmap of
+        // "verified" into small searches). Instead, one index in name order, unique with the id, carries the scalar
+        // filters: a page walks it and stops, a deep page skips along it, and the total of a search without array
+        // filters is an index-only scan.
+        options.Policies.ForAllDocuments(mapping =>
+        {
+            if (mapping.DocumentType != typeof(ProviderListing)) return;
+            Unindexed(mapping, nameof(ProviderListing.SortName));
+            Unindexed(mapping, nameof(ProviderListing.Latitudes), "double precision[]", NpgsqlDbType.Array | NpgsqlDbType.Double);
+            Unindexed(mapping, nameof(ProviderListing.Longitudes), "double precision[]", NpgsqlDbType.Array | NpgsqlDbType.Double);
+            Unindexed(mapping, nameof(ProviderListing.Active));
+            Unindexed(mapping, nameof(ProviderListing.Verified));
+            Unindexed(mapping, nameof(ProviderListing.Accepting));
+            Unindexed(mapping, nameof(ProviderListing.ProBono));
+            Unindexed(mapping, nameof(ProviderListing.LicencesValidUntil), "date", NpgsqlDbType.Date);
+            mapping.AddIndex("sort_name", "id").IncludeColumns =
+                ["active", "verified", "licences_valid_until", "accepting", "pro_bono", "sliding_scale_min_fee_usd"];
+        });
+    }
+
+    private static void Unindexed(DocumentMapping mapping, string member, string? pgType = null, NpgsqlDbType? dbType = null)
+    {
+        var field = mapping.DuplicateField(member, pgType, notNull: true);
+        if (dbType is { } type) field.DbType = type;
     }
 
     public static string TableName(IDocumentStore store) => TableOf<ProviderListing>(store);

@@ -1,4 +1,3 @@
-using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using ReferralNetwork.Geography;
@@ -7,7 +6,7 @@ namespace ReferralNetwork.Providers.Searching;
 
 /// <summary>
 /// Turns a <see cref="ProviderSearch"/> into one parameterised SQL statement over the listing table's
-/// indexed search columns (see <see cref="ProviderSearchSchema"/> and docs/search.md for the plans).
+/// indexed search columns (see <see cref="ProviderSearchSchema"/>, and docs/search.md for the plans at 100,000 providers).
 /// Values only ever travel as parameters.
 /// </summary>
 public static class ProviderSearchSql
@@ -47,17 +46,19 @@ public static class ProviderSearchSql
 
         var telehealth = s.Telehealth && s.TelehealthState is not null;
         if (telehealth) command.Parameters.Add(new("tele_state", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = new[] { s.TelehealthState! } });
-        string distance = "NULL::float8", inPerson = "NULL::boolean";
+        var inPerson = "NULL::boolean";
         if (s.Near is { } near)
         {
             command.Parameters.Add(new("lat", NpgsqlDbType.Double) { Value = near.Latitude });
             command.Parameters.Add(new("lon", NpgsqlDbType.Double) { Value = near.Longitude });
             command.Parameters.Add(new("radius", NpgsqlDbType.Double) { Value = s.RadiusMiles });
             command.Parameters.Add(new("cells", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = GridCell.Covering(near.Latitude, near.Longitude, s.RadiusMiles) });
-            distance = "dist.miles";
             inPerson = "coalesce(dist.miles <= @radius, false)";
-            var nearby = "(d.grid_cells && @cells AND dist.miles <= @radius)";
-            where.Add(telehealth ? $"({nearby} OR d.telehealth_states @> @tele_state)" : nearby);
+            // (cells AND radius) OR telehealth, written as (cells OR telehealth) AND (radius OR telehealth): the same rows,
+            // but the first part is a BitmapOr of two GIN indexes rather than a filter over every other match.
+            where.Add(telehealth
+                ? "(d.grid_cells && @cells OR d.telehealth_states @> @tele_state) AND (dist.miles <= @radius OR d.telehealth_states @> @tele_state)"
+                : "d.grid_cells && @cells AND dist.miles <= @radius");
         }
         else if (s.State is not null)
         {
@@ -72,18 +73,53 @@ public static class ProviderSearchSql
 
         command.Parameters.Add(new("limit", NpgsqlDbType.Integer) { Value = s.PageSize });
         command.Parameters.Add(new("offset", NpgsqlDbType.Integer) { Value = (s.Page - 1) * s.PageSize });
-        var sql = new StringBuilder()
-            .Append($"SELECT d.data, {distance} AS distance_miles, {inPerson} AS in_person, count(*) OVER () AS total, ")
-            .Append($"st.median_hours_to_answer, (st.data ->> 'acceptanceRate')::float8 FROM {table} d")
-            .Append(s.Near is null ? "" : $" CROSS JOIN LATERAL {Distance} AS dist(miles)")
-            .Append($" LEFT JOIN {statsTable} st ON st.id = d.id")
-            .Append(" WHERE ").AppendJoin(" AND ", where)
-            .Append(" ORDER BY ")
-            .Append(s.Order == SearchOrder.RespondsFastest ? "st.median_hours_to_answer NULLS LAST, " : "")
-            .Append(s.Near is null || s.Order == SearchOrder.Name ? "d.sort_name, d.id" : "dist.miles, d.sort_name, d.id")
-            .Append(" LIMIT @limit OFFSET @offset");
-        command.CommandText = sql.ToString();
+        var byAnswers = s.Order == SearchOrder.RespondsFastest;
+        var byDistance = s.Near is not null && s.Order != SearchOrder.Name;
+        string[] order = [.. byAnswers ? ["median NULLS LAST"] : Array.Empty<string>(), .. byDistance ? ["miles"] : Array.Empty<string>(), "sort_name", "id"];
+        var filter = string.Join(" AND ", where);
+        command.CommandText = s.Near is null
+            ? ByName(table, statsTable, filter, inPerson, byAnswers, order)
+            : ByDistance(table, statsTable, filter, inPerson, byAnswers, order);
     }
+
+    // No radius: the page and the total are separate subqueries over the same filter, so each gets its own plan. The
+    // page is a top-N sort of the matches, or a walk of the (sort_name, id) index that stops after the page; the total
+    // (an InitPlan, run once) is a count that never reads the JSON: an index-only scan of that index when no array
+    // filter applies. (count(*) OVER () on the page query made PostgreSQL carry every match, JSON and all, through a
+    // window before it could apply the LIMIT, and walk the name index through the whole table for small sets.)
+    private static string ByName(string table, string statsTable, string filter, string inPerson, bool byAnswers, string[] order)
+    {
+        var (from, median) = byAnswers ? ($"{table} d LEFT JOIN {statsTable} st ON st.id = d.id", ", st.median_hours_to_answer AS median") : ($"{table} d", "");
+        var page = $"SELECT d.id, d.sort_name{median}, {inPerson} AS in_person FROM {from} WHERE {filter} " +
+                   $"ORDER BY {string.Join(", ", order)} LIMIT @limit OFFSET @offset";
+        return Page("", "NULL::float8", $"(SELECT count(*) FROM {table} d WHERE {filter})", page, table, statsTable, order);
+    }
+
+    // A radius: every candidate needs its distance before it can be ordered, so the matches (bounded by the grid cells
+    // of the radius, plus one state's telehealth providers) are computed once into a narrow CTE, then counted and paged.
+    private static string ByDistance(string table, string statsTable, string filter, string inPerson, bool byAnswers, string[] order)
+    {
+        var matches = $"""
+            WITH matches AS MATERIALIZED (
+                SELECT d.id, d.sort_name, dist.miles, {inPerson} AS in_person
+                FROM {table} d CROSS JOIN LATERAL {Distance} AS dist(miles)
+                WHERE {filter})
+
+            """;
+        var (from, median) = byAnswers ? ($"matches m LEFT JOIN {statsTable} st ON st.id = m.id", ", st.median_hours_to_answer AS median") : ("matches m", "");
+        var page = $"SELECT m.*{median} FROM {from} ORDER BY {string.Join(", ", order)} LIMIT @limit OFFSET @offset";
+        return Page(matches, "page.miles", "(SELECT count(*) FROM matches)", page, table, statsTable, order);
+    }
+
+    // Only the page's rows are joined back for their JSON and response stats.
+    private static string Page(string with, string distance, string total, string page, string table, string statsTable, string[] order) => with + $"""
+        SELECT d.data, {distance} AS distance_miles, page.in_person, {total} AS total,
+               st.median_hours_to_answer, (st.data ->> 'acceptanceRate')::float8
+        FROM ({page}) AS page
+        JOIN {table} d ON d.id = page.id
+        LEFT JOIN {statsTable} st ON st.id = page.id
+        ORDER BY {string.Join(", ", order.Select(o => $"page.{o}"))}
+        """;
 
     private static void Contains(NpgsqlCommand command, List<string> where, string column, string[] values)
     {
