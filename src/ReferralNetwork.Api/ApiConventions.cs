@@ -17,8 +17,6 @@ public static class ApiConventions
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        // Schemes (JWT bearer, cookies) arrive with the access issue; until then every caller is anonymous.
-        services.AddAuthentication();
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return services;
     }
@@ -34,10 +32,9 @@ public static class ApiConventions
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Lost races and refused bodies are answers, not faults: no error log with a stack trace for them.
-            SuppressDiagnosticsCallback = c => c.Exception is JasperFx.ConcurrencyException or Microsoft.AspNetCore.Http.BadHttpRequestException,
+            SuppressDiagnosticsCallback = c => c.Exception is JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException or Microsoft.AspNetCore.Http.BadHttpRequestException,
         });
         app.UseStatusCodePages();
-        app.UseAuthentication();
         // Refuse oversized bodies before anything reads them (Kestrel enforces the same limit on chunked bodies).
         app.Use(async (context, next) =>
         {

@@ -19,6 +19,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             // With If-Match the client named a version: 412. Without (referral actions), it is a plain conflict.
             ConcurrencyException when context.Request.Headers.IfMatch.Count > 0 =>
                 Problem.PreconditionFailed("Someone else changed this resource while your change was being saved; fetch it again and reapply your change."),
+            // Two first writes to the same new stream (a provider joining twice at once): the second is a conflict.
+            Marten.Exceptions.ExistingStreamIdCollisionException => Problem.Conflict("This resource was created by another request at the same moment."),
             ConcurrencyException => Problem.Conflict("Someone else changed this resource at the same moment; fetch it again and retry."),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read", Detail = bad.Message },
             _ => null,

@@ -1,3 +1,5 @@
+using ReferralNetwork.Access;
+using Microsoft.AspNetCore.Authorization;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,8 +14,10 @@ public sealed record HistoryEntry(long Version, string Type, object Data, DateTi
 /// <summary>A stream's whole history, read straight from the event store (always complete, never stale).</summary>
 public static class StreamHistory
 {
-    public static async Task<IResult> Read(IQuerySession session, Guid streamId, string what, CancellationToken ct)
+    /// <summary>Reads the stream and records the read in the audit trail (in the same transaction).</summary>
+    public static async Task<IResult> Read(IDocumentSession session, HttpContext context, TimeProvider clock, Guid streamId, string what, string auditAction, CancellationToken ct)
     {
+        AccessAudit.Record(session, context, clock, auditAction, streamId);
         var events = await session.Events.FetchStreamAsync(streamId, token: ct);
         if (events.Count == 0) return Results.Problem(Problem.NotFound($"No {what} has id {streamId}."));
         return Results.Ok(events.Select(e => new HistoryEntry(e.Version, e.EventTypeName, e.Data, e.Timestamp, e.UserName,
@@ -23,18 +27,18 @@ public static class StreamHistory
 
 public static class ProviderHistoryEndpoint
 {
-    [WolverineGet("/api/providers/{providerId}/history"), Tags("History")]
+    [WolverineGet("/api/providers/{providerId}/history"), Tags("History"), Authorize(Policy = Policies.Admin)]
     [ProducesResponseType<List<HistoryEntry>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static Task<IResult> Get(Guid providerId, IQuerySession session, CancellationToken ct) =>
-        StreamHistory.Read(session, providerId, "provider", ct);
+    public static Task<IResult> Get(Guid providerId, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        StreamHistory.Read(session, context, clock, providerId, "provider", AccessAudit.ReadProviderHistory, ct);
 }
 
 public static class ReferralHistoryEndpoint
 {
-    [WolverineGet("/api/referrals/{referralId}/history"), Tags("History")]
+    [WolverineGet("/api/referrals/{referralId}/history"), Tags("History"), Authorize(Policy = Policies.Admin)]
     [ProducesResponseType<List<HistoryEntry>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static Task<IResult> Get(Guid referralId, IQuerySession session, CancellationToken ct) =>
-        StreamHistory.Read(session, referralId, "referral", ct);
+    public static Task<IResult> Get(Guid referralId, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        StreamHistory.Read(session, context, clock, referralId, "referral", AccessAudit.ReadReferralHistory, ct);
 }

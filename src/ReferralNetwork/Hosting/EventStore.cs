@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using ReferralNetwork.Access;
 using ReferralNetwork.Providers;
 using ReferralNetwork.Referrals;
 using Weasel.Core;
@@ -34,7 +35,7 @@ public static class EventStore
                 // Needed with the DistributedLock stand-in (docs/decisions/0002-distributedlock-stand-in.md).
                 options.Events.UseAdvisoryLockTransaction = true;
                 options.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
-                options.AddProviders().AddReferrals();
+                options.AddProviders().AddReferrals().AddAccessAudit();
                 return options;
             })
             .UseLightweightSessions()

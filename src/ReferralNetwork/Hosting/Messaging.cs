@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using ReferralNetwork.Http;
 using ReferralNetwork.Providers;
 using Wolverine;
@@ -10,6 +11,9 @@ namespace ReferralNetwork.Hosting;
 
 public static class Messaging
 {
+    /// <summary>Rate limiter policies (configured by the host): provider search, and every write.</summary>
+    public const string SearchRateLimit = "search", WritesRateLimit = "writes";
+
     /// <summary>Wolverine: handlers and endpoints from this assembly, Marten transactions applied automatically.</summary>
     public static WolverineOptions AddReferralNetworkHandlers(this WolverineOptions options)
     {
@@ -36,6 +40,7 @@ public static class Messaging
         {
             if (chain.HttpMethods.Any(m => m == "GET")) chain.Metadata.ProducesValidationProblem();
             if (!IsWrite(chain)) return;
+            chain.Metadata.RequireRateLimiting(WritesRateLimit);
             chain.Metadata.ProducesValidationProblem();
             if (!chain.RoutePattern!.RawText!.Contains("{providerId}", StringComparison.Ordinal)) return;
             // Writes to an existing stream: not found, state conflict, stale or missing If-Match.

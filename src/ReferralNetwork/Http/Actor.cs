@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using ReferralNetwork.Access;
 
 namespace ReferralNetwork.Http;
 
@@ -15,9 +16,7 @@ public sealed record Actor(string UserId, string Role)
     public static Actor From(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true) return Anonymous;
-        var id = user.FindFirstValue("sub") ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity.Name;
-        var role = user.FindFirstValue(ClaimTypes.Role) ?? user.FindFirstValue("role");
-        return new Actor(id ?? "unknown", role ?? "unknown");
+        return new Actor(Roles.UserIdOf(user) ?? "unknown", Roles.Of(user) ?? "unknown");
     }
 
     public void StampOnto(IDocumentSession session)

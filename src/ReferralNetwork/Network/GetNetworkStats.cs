@@ -1,3 +1,5 @@
+using ReferralNetwork.Access;
+using Microsoft.AspNetCore.Authorization;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Npgsql;
@@ -15,7 +17,7 @@ public sealed record NetworkReport(
 public static class GetNetworkStatsEndpoint
 {
     /// <summary>Network health for administrators: referral flow by week, state and step; capacity by state; coverage gaps.</summary>
-    [WolverineGet("/api/network/stats"), Tags("Network")]
+    [WolverineGet("/api/network/stats"), Tags("Network"), Authorize(Policy = Policies.Directory)]
     public static async Task<NetworkReport> Get(IQuerySession session, NpgsqlDataSource db, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var flow = await session.LoadAsync<NetworkStats>(NetworkStats.TheId, ct) ?? new NetworkStats();

@@ -1,3 +1,5 @@
+using ReferralNetwork.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -36,7 +38,7 @@ public static class ChangeAvailabilityEndpoint
 
     public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
 
-    [WolverinePut("/api/providers/{providerId}/availability"), Tags("Providers")]
+    [WolverinePut("/api/providers/{providerId}/availability"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events, OutgoingMessages) Put(ChangeAvailability command, [WriteAggregate] Provider provider,
         TimeProvider clock, IOptions<ListingOptions> options)

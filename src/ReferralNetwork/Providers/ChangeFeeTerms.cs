@@ -1,3 +1,5 @@
+using ReferralNetwork.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using ReferralNetwork.Http;
@@ -50,7 +52,7 @@ public static class ChangeFeeTermsEndpoint
 
     public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
 
-    [WolverinePut("/api/providers/{providerId}/fee-terms"), Tags("Providers")]
+    [WolverinePut("/api/providers/{providerId}/fee-terms"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Put(ChangeFeeTerms command, [WriteAggregate] Provider provider) =>
         ProviderRules.Accepted(provider, Decide(command, provider));

@@ -1,3 +1,5 @@
+using ReferralNetwork.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -13,7 +15,7 @@ public static class ConfirmAvailabilityEndpoint
 {
     public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
 
-    [WolverinePost("/api/providers/{providerId}/confirm-availability"), Tags("Providers")]
+    [WolverinePost("/api/providers/{providerId}/confirm-availability"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events, OutgoingMessages) Post([WriteAggregate] Provider provider, TimeProvider clock, IOptions<ListingOptions> options)
     {

@@ -1,3 +1,6 @@
+using ReferralNetwork.Access;
+using Microsoft.AspNetCore.Authorization;
+using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -30,11 +33,17 @@ public static class OnboardProviderEndpoint
         return problems.ToProblemDetails();
     }
 
-    [WolverinePost("/api/providers"), Tags("Providers")]
+    /// <summary>A provider user joins as the provider their provider_id claim names, once; an admin onboards a new id.</summary>
+    public static async Task<ProblemDetails> Before(HttpContext context, IQuerySession session, CancellationToken ct) =>
+        Roles.ProviderIdOf(context.User) is { } own && await session.Events.FetchStreamStateAsync(own, ct) is not null
+            ? Problem.Conflict("This provider has already joined the network; change the profile with PUT /api/providers/{providerId}/profile.")
+            : WolverineContinue.NoProblems;
+
+    [WolverinePost("/api/providers"), Tags("Providers"), Authorize(Policy = Policies.Onboarding)]
     [ProducesResponseType<StreamCreated>(StatusCodes.Status201Created)]
-    public static (StreamCreated, IStartStream, OutgoingMessages) Post(OnboardProvider command, TimeProvider clock, IOptions<ListingOptions> options)
+    public static (StreamCreated, IStartStream, OutgoingMessages) Post(OnboardProvider command, HttpContext context, TimeProvider clock, IOptions<ListingOptions> options)
     {
-        var id = Guid.CreateVersion7();
+        var id = Roles.ProviderIdOf(context.User) ?? Guid.CreateVersion7();
         var events = Onboard(id, command);
         return (new StreamCreated(id, events.Length, $"/api/providers/{id}"), MartenOps.StartStream<Provider>(id, events),
             CheckListingFreshnessHandler.FollowUp(id, confirmations: 1, clock, options.Value));

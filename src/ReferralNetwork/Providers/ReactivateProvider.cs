@@ -1,3 +1,5 @@
+using ReferralNetwork.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using ReferralNetwork.Http;
@@ -25,7 +27,7 @@ public static class ReactivateProviderEndpoint
         ? Problem.Conflict($"Provider {provider.Id} is already active.")
         : WolverineContinue.NoProblems;
 
-    [WolverinePost("/api/providers/{providerId}/reactivate"), Tags("Providers")]
+    [WolverinePost("/api/providers/{providerId}/reactivate"), Tags("Providers"), Authorize(Policy = Policies.Admin)]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post(ReactivateProvider command, [WriteAggregate] Provider provider) =>
         ProviderRules.Accepted(provider, [new ProviderReactivated(string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim())]);

@@ -1,3 +1,5 @@
+using ReferralNetwork.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using ReferralNetwork.Http;
@@ -17,7 +19,7 @@ public static class VerifyProviderEndpoint
 
     public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
 
-    [WolverinePost("/api/providers/{providerId}/verify"), Tags("Providers")]
+    [WolverinePost("/api/providers/{providerId}/verify"), Tags("Providers"), Authorize(Policy = Policies.Admin)]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post(VerifyProvider command, [WriteAggregate] Provider provider) =>
         ProviderRules.Accepted(provider, [new ProviderVerified(string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim())]);

@@ -1,3 +1,5 @@
+using ReferralNetwork.Access;
+using Microsoft.AspNetCore.Authorization;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Http;
@@ -32,7 +34,7 @@ public static class AcceptReferralEndpoint
             : Problem.Conflict($"The provider has no open {ReferralRules.Kebab(kind.ToString())} slot left; update availability first.");
     }
 
-    [WolverinePost("/api/referrals/{referralId}/accept"), Tags("Referrals")]
+    [WolverinePost("/api/referrals/{referralId}/accept"), Tags("Referrals"), Authorize(Policy = Policies.ReferralRecipient)]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post([WriteAggregate] Referral referral, IEventStream<Provider> provider)
     {

@@ -1,3 +1,5 @@
+using ReferralNetwork.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using ReferralNetwork.Http;
@@ -13,7 +15,7 @@ public static class ViewReferralEndpoint
     public static ProblemDetails Before(Referral referral) => ReferralRules.Allows(referral, Referral.View);
 
     /// <summary>The provider opened the referral; only the first view is recorded.</summary>
-    [WolverinePost("/api/referrals/{referralId}/view"), Tags("Referrals")]
+    [WolverinePost("/api/referrals/{referralId}/view"), Tags("Referrals"), Authorize(Policy = Policies.ReferralRecipient)]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post([WriteAggregate] Referral referral) =>
         ReferralRules.Accepted(referral, referral.Status == ReferralStatus.Requested ? [new ReferralViewed(referral.ProviderId)] : []);
@@ -29,7 +31,7 @@ public static class WaitlistReferralEndpoint
 
     public static ProblemDetails Before(Referral referral) => ReferralRules.Allows(referral, Referral.Waitlist);
 
-    [WolverinePost("/api/referrals/{referralId}/waitlist"), Tags("Referrals")]
+    [WolverinePost("/api/referrals/{referralId}/waitlist"), Tags("Referrals"), Authorize(Policy = Policies.ReferralRecipient)]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post(WaitlistReferral command, [WriteAggregate] Referral referral) =>
         ReferralRules.Accepted(referral, [new ReferralWaitlisted(referral.ProviderId, command.ExpectedWeeks)]);
@@ -51,7 +53,7 @@ public static class DeclineReferralEndpoint
 
     public static ProblemDetails Before(Referral referral) => ReferralRules.Allows(referral, Referral.Decline);
 
-    [WolverinePost("/api/referrals/{referralId}/decline"), Tags("Referrals")]
+    [WolverinePost("/api/referrals/{referralId}/decline"), Tags("Referrals"), Authorize(Policy = Policies.ReferralRecipient)]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post(DeclineReferral command, [WriteAggregate] Referral referral) =>
         ReferralRules.Accepted(referral, [new ReferralDeclined(referral.ProviderId, command.Reason!.Value, string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim())]);

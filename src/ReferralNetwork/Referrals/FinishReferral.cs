@@ -1,3 +1,5 @@
+using ReferralNetwork.Access;
+using Microsoft.AspNetCore.Authorization;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Http;
@@ -26,7 +28,7 @@ public static class ScheduleFirstSessionEndpoint
 
     public static ProblemDetails Before(Referral referral) => ReferralRules.Allows(referral, Referral.Schedule);
 
-    [WolverinePost("/api/referrals/{referralId}/schedule"), Tags("Referrals")]
+    [WolverinePost("/api/referrals/{referralId}/schedule"), Tags("Referrals"), Authorize(Policy = Policies.ReferralRecipient)]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post(ScheduleFirstSession command, [WriteAggregate] Referral referral) =>
         ReferralRules.Accepted(referral, [new FirstSessionScheduled(referral.ProviderId, command.Date!.Value)]);
@@ -49,7 +51,7 @@ public static class CloseReferralEndpoint
     public static Task<IEventStream<Provider>?> LoadAsync(Referral referral, IDocumentSession session, CancellationToken ct) =>
         SlotRelease.LockProviderIfHeld(referral, session, ct);
 
-    [WolverinePost("/api/referrals/{referralId}/close"), Tags("Referrals")]
+    [WolverinePost("/api/referrals/{referralId}/close"), Tags("Referrals"), Authorize(Policy = Policies.ReferralRecipient)]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post(CloseReferral command, [WriteAggregate] Referral referral, IEventStream<Provider>? provider)
     {
@@ -72,7 +74,7 @@ public static class WithdrawReferralEndpoint
         SlotRelease.LockProviderIfHeld(referral, session, ct);
 
     /// <summary>The advocate takes the referral back (e.g. to re-refer).</summary>
-    [WolverinePost("/api/referrals/{referralId}/withdraw"), Tags("Referrals")]
+    [WolverinePost("/api/referrals/{referralId}/withdraw"), Tags("Referrals"), Authorize(Policy = Policies.ReferralSender)]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post(WithdrawReferral command, [WriteAggregate] Referral referral, IEventStream<Provider>? provider)
     {

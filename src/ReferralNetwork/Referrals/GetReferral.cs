@@ -1,3 +1,5 @@
+using ReferralNetwork.Access;
+using Microsoft.AspNetCore.Authorization;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -8,11 +10,12 @@ namespace ReferralNetwork.Referrals;
 
 public static class GetReferralEndpoint
 {
-    [WolverineGet("/api/referrals/{referralId}"), Tags("Referrals")]
+    [WolverineGet("/api/referrals/{referralId}"), Tags("Referrals"), Authorize(Policy = Policies.ReferralParty)]
     [ProducesResponseType<ReferralSummary>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get(Guid referralId, HttpContext context, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(Guid referralId, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
+        AccessAudit.Record(session, context, clock, AccessAudit.ReadReferral, referralId);
         var summary = await session.LoadAsync<ReferralSummary>(referralId, ct);
         if (summary is null) return Results.Problem(Problem.NotFound($"No referral has id {referralId}."));
         context.Response.Headers.ETag = ETag.For(summary.Version);

@@ -1,4 +1,7 @@
+using ReferralNetwork.Access;
+using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
+using System.Security.Claims;
 using Marten;
 using Marten.Linq;
 using Microsoft.AspNetCore.Http;
@@ -15,15 +18,29 @@ public static class ListReferralsEndpoint
     public static ProblemDetails Validate(HttpRequest request) => ReferralHistoryQuery.Parse(request.Query).Problems.ToProblemDetails();
 
     /// <summary>The referral history, newest request first: filter by provider, advocate, family state, status and dates.</summary>
-    [WolverineGet("/api/referrals"), Tags("Referrals")]
-    public static async Task<ReferralPage> Get(HttpRequest request, IQuerySession session, CancellationToken ct,
+    [WolverineGet("/api/referrals"), Tags("Referrals"), Authorize(Policy = Policies.ReferralLists)]
+    public static async Task<ReferralPage> Get(HttpRequest request, IDocumentSession session, TimeProvider clock, CancellationToken ct,
         Guid? providerId = null, string? advocateId = null, string? state = null, string? status = null,
         string? from = null, string? to = null, int? page = null, int? pageSize = null)
     {
         var query = ReferralHistoryQuery.Parse(request.Query).Query!;
-        var items = await query.Apply(session.Query<ReferralSummary>()).Stats(out var stats)
+        AccessAudit.Record(session, request.HttpContext, clock, AccessAudit.ListReferrals);
+        var items = await query.Apply(VisibleTo(request.HttpContext.User, session.Query<ReferralSummary>())).Stats(out var stats)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
         return new ReferralPage(items, stats.TotalResults, query.Page, query.PageSize);
+    }
+
+    /// <summary>An advocate sees the referrals they sent, a provider those sent to them, an admin all; filters narrow that further.</summary>
+    public static IQueryable<ReferralSummary> VisibleTo(ClaimsPrincipal user, IQueryable<ReferralSummary> referrals)
+    {
+        if (user.IsInRole(Roles.Admin)) return referrals;
+        if (user.IsInRole(Roles.Advocate))
+        {
+            var advocate = Roles.UserIdOf(user) ?? "";
+            return referrals.Where(r => r.AdvocateId == advocate);
+        }
+        var provider = Roles.ProviderIdOf(user) ?? Guid.Empty;
+        return referrals.Where(r => r.ProviderId == provider);
     }
 }
 
@@ -32,11 +49,14 @@ public static class ExportReferralsEndpoint
     public static ProblemDetails Validate(HttpRequest request) => ReferralHistoryQuery.Parse(request.Query).Problems.ToProblemDetails();
 
     /// <summary>The filtered history as CSV, streamed row by row from PostgreSQL (never built in memory). No family reference or notes.</summary>
-    [WolverineGet("/api/referrals/export"), Tags("Referrals")]
+    [WolverineGet("/api/referrals/export"), Tags("Referrals"), Authorize(Policy = Policies.Admin)]
     [Produces("text/csv")]
-    public static IResult Get(HttpRequest request, IQuerySession session,
-        Guid? providerId = null, string? advocateId = null, string? state = null, string? status = null, string? from = null, string? to = null) =>
-        new CsvExport(ReferralHistoryQuery.Parse(request.Query).Query!.Apply(session.Query<ReferralSummary>()));
+    public static IResult Get(HttpRequest request, IDocumentSession session, TimeProvider clock,
+        Guid? providerId = null, string? advocateId = null, string? state = null, string? status = null, string? from = null, string? to = null)
+    {
+        AccessAudit.Record(session, request.HttpContext, clock, AccessAudit.ExportReferrals);
+        return new CsvExport(ReferralHistoryQuery.Parse(request.Query).Query!.Apply(session.Query<ReferralSummary>()));
+    }
 
     private sealed class CsvExport(IQueryable<ReferralSummary> referrals) : IResult
     {

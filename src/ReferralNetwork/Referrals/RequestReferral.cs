@@ -1,3 +1,5 @@
+using ReferralNetwork.Access;
+using Microsoft.AspNetCore.Authorization;
 using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.AspNetCore.Http;
@@ -42,7 +44,7 @@ public static class RequestReferralEndpoint
         return ReferralRequestRules.CheckProvider(command, provider, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
     }
 
-    [WolverinePost("/api/referrals"), Tags("Referrals")]
+    [WolverinePost("/api/referrals"), Tags("Referrals"), Authorize(Policy = Policies.Advocate)]
     [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false, ClaimInTransaction = true)]
     [ProducesResponseType<ReferralCreated>(StatusCodes.Status201Created)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]

@@ -1,3 +1,5 @@
+using ReferralNetwork.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using ReferralNetwork.Geography;
@@ -22,7 +24,7 @@ public static class GetSpecialtiesEndpoint
             })
             { Status = StatusCodes.Status400BadRequest };
 
-    [WolverineGet("/api/specialties")]
+    [WolverineGet("/api/specialties"), Authorize(Policy = Policies.SignedIn)]
     [EndpointSummary("The trauma specialty taxonomy and its version; kind=treatment or kind=population narrows it.")]
     [ProducesResponseType<SpecialtyList>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -34,7 +36,7 @@ public static class GetSpecialtiesEndpoint
 [Tags("Reference data")]
 public static class GetRegionsEndpoint
 {
-    [WolverineGet("/api/regions")]
+    [WolverineGet("/api/regions"), Authorize(Policy = Policies.SignedIn)]
     [EndpointSummary("The 50 states and the District of Columbia.")]
     [ProducesResponseType<IReadOnlyList<Region>>(StatusCodes.Status200OK)]
     public static IReadOnlyList<Region> Get() => Regions.All;
@@ -43,7 +45,7 @@ public static class GetRegionsEndpoint
 [Tags("Reference data")]
 public static class GetLanguagesEndpoint
 {
-    [WolverineGet("/api/languages")]
+    [WolverineGet("/api/languages"), Authorize(Policy = Policies.SignedIn)]
     [EndpointSummary("The ISO 639-1 languages, by code, with English names.")]
     [ProducesResponseType<IReadOnlyList<Language>>(StatusCodes.Status200OK)]
     public static IReadOnlyList<Language> Get() => Languages.All;
@@ -52,7 +54,7 @@ public static class GetLanguagesEndpoint
 [Tags("Reference data")]
 public static class GetAgeGroupsEndpoint
 {
-    [WolverineGet("/api/age-groups")]
+    [WolverineGet("/api/age-groups"), Authorize(Policy = Policies.SignedIn)]
     [EndpointSummary("The age groups providers serve, youngest first, then parents and caregivers.")]
     [ProducesResponseType<IReadOnlyList<AgeGroup>>(StatusCodes.Status200OK)]
     public static IReadOnlyList<AgeGroup> Get() => AgeGroups.All;

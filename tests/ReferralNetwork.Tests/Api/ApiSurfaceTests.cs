@@ -10,7 +10,7 @@ public sealed class ApiSurfaceTests(ApiFixture api)
     [Fact]
     public async Task the_openapi_document_describes_every_route_with_its_error_responses()
     {
-        var document = await api.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var document = await api.Anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
         var paths = document.GetProperty("paths");
         string[] expected =
@@ -34,7 +34,7 @@ public sealed class ApiSurfaceTests(ApiFixture api)
     [Fact]
     public async Task the_interactive_reference_is_served()
     {
-        var response = await api.Client.GetAsync("/scalar");
+        var response = await api.Anonymous.GetAsync("/scalar");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -45,7 +45,7 @@ public sealed class ApiSurfaceTests(ApiFixture api)
     [InlineData("/health/ready")]
     public async Task health_endpoints_answer_healthy(string path)
     {
-        var response = await api.Client.GetAsync(path);
+        var response = await api.Anonymous.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());

@@ -1,6 +1,6 @@
 using JasperFx.CommandLine;
 using Marten;
-using Microsoft.AspNetCore.Authentication;
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -30,7 +30,12 @@ public sealed class ApiFixture : IAsyncLifetime
 
     /// <summary>The host's clock: real time plus an offset that tests move (and put back) to reach deadlines.</summary>
     public TestClock Clock { get; } = new();
+
+    /// <summary>A client signed in as <see cref="Caller.Admin"/>, who may do nearly everything; scenarios about access use <see cref="Anonymous"/> with a caller.</summary>
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>A client with no identity of its own (send requests <c>.As(caller)</c>, or nothing, to be anonymous).</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
     public IServiceProvider Services => _factory.Services;
     public IHost Host => Services.GetRequiredService<IHost>();
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
@@ -48,14 +53,15 @@ public sealed class ApiFixture : IAsyncLifetime
             // The app reads its connection string while building, before WebApplicationFactory's hooks run.
             Environment.SetEnvironmentVariable("ConnectionStrings__ReferralNetwork", ConnectionString);
             JasperFxEnvironment.AutoStartHost = true;
-            _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-                .UseEnvironment("Development")
-                .ConfigureTestServices(services =>
-                {
-                    services.AddAuthentication(TestIdentity.SchemeName).AddScheme<AuthenticationSchemeOptions, TestIdentity>(TestIdentity.SchemeName, null);
-                    services.AddSingleton<TimeProvider>(Clock);
-                }));
+            _factory = CreateHost("Development", new Dictionary<string, string?>
+            {
+                // The scenarios send thousands of requests as a handful of users; RateLimitTests checks the limits on a host of its own.
+                ["RateLimits:SearchPerMinute"] = "1000000",
+                ["RateLimits:WritesPerMinute"] = "1000000",
+            }, services => services.AddSingleton<TimeProvider>(Clock));
+            Anonymous = _factory.CreateClient();
             Client = _factory.CreateClient();
+            Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Caller.Admin.Token);
             await ResetAsync();
         }
         catch
@@ -68,11 +74,22 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public Task ResetAsync() => Host.ResetAllMartenDataAsync();
 
-    public HttpClient CreateClient() => _factory.CreateClient();
+    /// <summary>
+    /// Another host of the app on the same database, in <paramref name="environment"/> with extra settings, trusting the test
+    /// token issuer. The caller disposes it. For behaviour that depends on configuration (rate limits, Production).
+    /// </summary>
+    public static WebApplicationFactory<Program> CreateHost(string environment, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment(environment);
+            foreach (var (key, value) in TestTokens.HostSettings.Concat(settings)) b.UseSetting(key, value);
+            if (services is not null) b.ConfigureTestServices(services);
+        });
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        Anonymous.Dispose();
         await _factory.DisposeAsync();
         if (_cluster is not null) await _cluster.DisposeAsync();
     }

@@ -15,18 +15,11 @@ public static class ReferralScenarios
         providerId, familyReference, new FamilyNeeds(["tf-cbt"], "child", "es", "VA", Telehealth: false),
         Urgency.Urgent, FeeKind.ProBono, new ContactPreference(ContactChannel.Phone, "+1 555 0199"), "Prefers afternoons.");
 
-    public static HttpRequestMessage As(this HttpRequestMessage request, string user, string role)
-    {
-        request.Headers.Add("X-Test-User", user);
-        request.Headers.Add("X-Test-Role", role);
-        return request;
-    }
-
     public static async Task<HttpResponseMessage> Refer(this ApiFixture api, RequestReferral referral, string? idempotencyKey = null, string advocate = Advocate)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/referrals") { Content = JsonContent.Create(referral, options: ProviderScenarios.Json) };
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
-        return await api.Client.SendAsync(request.As(advocate, "advocate"));
+        return await api.Anonymous.SendAsync(request.As(Caller.Advocate(advocate)));
     }
 
     /// <summary>A referral sent to a fresh verified provider; returns both ids.</summary>
@@ -38,11 +31,24 @@ public static class ReferralScenarios
         return (onboarded.Id, Guid.Parse(response.Headers.Location!.ToString()[^36..]));
     }
 
-    public static async Task<HttpResponseMessage> Act(this ApiFixture api, Guid referral, string action, object? body = null, string user = "provider-user", string role = "provider")
+    /// <summary>
+    /// Takes a step on a referral, by default as the party who may: the advocate who sent it withdraws, the provider it
+    /// was sent to does everything else.
+    /// </summary>
+    public static async Task<HttpResponseMessage> Act(this ApiFixture api, Guid referral, string action, object? body = null, Caller? caller = null)
     {
+        caller ??= await PartyFor(api, referral, action);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/referrals/{referral}/{action}");
         if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: ProviderScenarios.Json);
-        return await api.Client.SendAsync(request.As(user, role));
+        return await api.Anonymous.SendAsync(request.As(caller));
+    }
+
+    private static async Task<Caller> PartyFor(ApiFixture api, Guid referral, string action)
+    {
+        await using var session = api.Store.QuerySession();
+        var summary = await session.LoadAsync<ReferralSummary>(referral);
+        if (summary is null) return Caller.Provider(Guid.NewGuid());
+        return action == ReferralNetwork.Referrals.Referral.Withdraw ? Caller.Advocate(summary.AdvocateId) : Caller.Provider(summary.ProviderId);
     }
 
     /// <summary>The body each action needs, valid.</summary>

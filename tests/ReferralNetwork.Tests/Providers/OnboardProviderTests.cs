@@ -38,15 +38,17 @@ public sealed class OnboardProviderTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task every_event_records_who_did_it_and_a_correlation_id()
+    public async Task a_provider_user_joins_as_the_provider_its_claim_names_and_every_event_records_who_did_it()
     {
+        var joining = Caller.Provider(Guid.NewGuid(), "dr-jordan");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/providers")
         {
             Content = JsonContent.Create(ProviderScenarios.Onboarding(), options: ProviderScenarios.Json),
         };
         request.Headers.Add("X-Correlation-Id", "case-check-42");
-        var response = await api.Client.SendAsync(request);
+        var response = await api.Anonymous.SendAsync(request.As(joining));
         var id = Guid.Parse(response.Headers.Location!.ToString()[^36..]);
+        Assert.Equal(joining.ProviderId, id);
 
         await using var session = api.Store.QuerySession();
         var events = await session.Events.FetchStreamAsync(id);
@@ -55,10 +57,19 @@ public sealed class OnboardProviderTests(ApiFixture api)
             events.Select(e => e.EventType));
         Assert.All(events, e =>
         {
-            Assert.Equal("anonymous", e.UserName);
-            Assert.Equal("anonymous", e.GetHeader("role")?.ToString());
+            Assert.Equal("dr-jordan", e.UserName);
+            Assert.Equal("provider", e.GetHeader("role")?.ToString());
             Assert.Equal("case-check-42", e.CorrelationId);
         });
+
+        // Joining twice is a conflict, and changes nothing.
+        using var again = new HttpRequestMessage(HttpMethod.Post, "/api/providers")
+        {
+            Content = JsonContent.Create(ProviderScenarios.Onboarding("Someone Else"), options: ProviderScenarios.Json),
+        };
+        var second = await api.Anonymous.SendAsync(again.As(joining));
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal(4, (await session.Events.FetchStreamAsync(id)).Count);
     }
 
     [Fact]

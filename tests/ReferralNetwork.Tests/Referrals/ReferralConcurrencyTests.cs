@@ -139,7 +139,7 @@ public sealed class ReferralConcurrencyTests(ApiFixture api)
     public async Task histories_list_every_event_in_order_with_who_did_it()
     {
         var (provider, referral) = await api.Referred();
-        await api.Act(referral, "accept", user: "dr-rivera", role: "provider");
+        await api.Act(referral, "accept", caller: Caller.Provider(provider, "dr-rivera"));
 
         var referralHistory = await api.Client.GetFromJsonAsync<JsonElement>($"/api/referrals/{referral}/history");
         var providerHistory = await api.Client.GetFromJsonAsync<JsonElement>($"/api/providers/{provider}/history");

@@ -118,7 +118,7 @@ public sealed class RequestReferralTests(ApiFixture api)
         var json = System.Text.Json.JsonSerializer.Serialize(ReferralScenarios.Request(provider.Id), ProviderScenarios.Json)
             .Replace("\"familyReference\"", "\"childName\":\"Emma\",\"familyReference\"", StringComparison.Ordinal);
 
-        var response = await api.Client.PostAsync("/api/referrals", new StringContent(json, Encoding.UTF8, "application/json"));
+        var response = await api.SendAs(Caller.Advocate(), HttpMethod.Post, "/api/referrals", new StringContent(json, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("childName", (await response.Problem()).GetProperty("detail").GetString());

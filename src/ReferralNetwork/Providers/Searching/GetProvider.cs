@@ -1,3 +1,5 @@
+using ReferralNetwork.Access;
+using Microsoft.AspNetCore.Authorization;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +11,7 @@ namespace ReferralNetwork.Providers.Searching;
 public static class GetProviderEndpoint
 {
     /// <summary>A provider's listing; the ETag is the stream version to send back as If-Match on writes.</summary>
-    [WolverineGet("/api/providers/{providerId}"), Tags("Providers")]
+    [WolverineGet("/api/providers/{providerId}"), Tags("Providers"), Authorize(Policy = Policies.ProviderProfile)]
     [ProducesResponseType<ProviderListing>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(Guid providerId, HttpContext context, IQuerySession session, CancellationToken ct)

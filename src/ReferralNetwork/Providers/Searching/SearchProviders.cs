@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.RateLimiting;
+using ReferralNetwork.Hosting;
+using ReferralNetwork.Access;
+using Microsoft.AspNetCore.Authorization;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +35,7 @@ public static class SearchProvidersEndpoint
     /// by specialty (all listed), age group, language, fee terms, accepting and verification. Ordered by distance
     /// when near is given, else by name; then by id.
     /// </summary>
-    [WolverineGet("/api/providers"), Tags("Providers")]
+    [WolverineGet("/api/providers"), Tags("Providers"), Authorize(Policy = Policies.Directory), EnableRateLimiting(Messaging.SearchRateLimit)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<ProviderSearchResults> Get(
         HttpRequest request, NpgsqlDataSource database, IDocumentStore store, TimeProvider clock, CancellationToken ct,
