@@ -1,8 +1,8 @@
-using ReferralNetwork.Access;
-using Microsoft.AspNetCore.Authorization;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Npgsql;
+using ReferralNetwork.Access;
 using ReferralNetwork.Providers.Searching;
 using Wolverine.Http;
 

@@ -1,9 +1,9 @@
-using ReferralNetwork.Access;
-using Microsoft.AspNetCore.Authorization;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using ReferralNetwork.Access;
 using ReferralNetwork.Http;
 using Wolverine;
 using Wolverine.Http;

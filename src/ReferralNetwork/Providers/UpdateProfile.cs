@@ -1,7 +1,7 @@
-using ReferralNetwork.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using ReferralNetwork.Access;
 using ReferralNetwork.Http;
 using Wolverine.Http;
 using Wolverine.Marten;

@@ -1,9 +1,9 @@
-using ReferralNetwork.Access;
-using Microsoft.AspNetCore.Authorization;
 using JasperFx.Events;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using ReferralNetwork.Access;
 using ReferralNetwork.Http;
 using ReferralNetwork.Providers;
 using Wolverine.Http;

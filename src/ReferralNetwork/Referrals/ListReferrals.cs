@@ -1,11 +1,11 @@
-using ReferralNetwork.Access;
-using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
 using System.Security.Claims;
 using Marten;
 using Marten.Linq;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using ReferralNetwork.Access;
 using ReferralNetwork.Http;
 using Wolverine.Http;
 

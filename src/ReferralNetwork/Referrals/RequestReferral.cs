@@ -1,11 +1,11 @@
-using ReferralNetwork.Access;
-using Microsoft.AspNetCore.Authorization;
 using System.Text.Json.Serialization;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using ReferralNetwork.Access;
 using ReferralNetwork.Http;
 using ReferralNetwork.Providers;
 using Wolverine;

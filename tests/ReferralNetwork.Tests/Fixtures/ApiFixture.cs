@@ -1,6 +1,6 @@
+using System.Net.Http.Headers;
 using JasperFx.CommandLine;
 using Marten;
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

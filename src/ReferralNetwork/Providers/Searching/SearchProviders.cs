@@ -1,11 +1,11 @@
-using Microsoft.AspNetCore.RateLimiting;
-using ReferralNetwork.Hosting;
-using ReferralNetwork.Access;
-using Microsoft.AspNetCore.Authorization;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Npgsql;
+using ReferralNetwork.Access;
+using ReferralNetwork.Hosting;
 using ReferralNetwork.Http;
 using ReferralNetwork.Referrals;
 using Wolverine.Http;
