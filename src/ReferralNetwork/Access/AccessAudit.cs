@@ -53,7 +53,7 @@ public static class GetAccessAuditEndpoint
     /// <summary>The audit trail of reads, newest first: filter by the subject read, the reader, the action and a time range.</summary>
     [WolverineGet("/api/audit"), Tags("Access"), Authorize(Policy = Policies.Admin)]
     public static async Task<AccessRecordPage> Get(HttpRequest request, IQuerySession session, CancellationToken ct,
-        Guid? subjectId = null, string? userId = null, string? action = null, DateTimeOffset? from = null, DateTimeOffset? to = null,
+        string? subjectId = null, string? userId = null, string? action = null, string? from = null, string? to = null,
         int? page = null, int? pageSize = null)
     {
         var (filter, _) = Parse(request.Query);

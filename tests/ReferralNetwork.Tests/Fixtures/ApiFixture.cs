@@ -74,6 +74,9 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public Task ResetAsync() => Host.ResetAllMartenDataAsync();
 
+    /// <summary>A fresh anonymous client with its own cookie jar (for the cookie sign-in).</summary>
+    public HttpClient NewClient() => _factory.CreateClient();
+
     /// <summary>
     /// Another host of the app on the same database, in <paramref name="environment"/> with extra settings, trusting the test
     /// token issuer. The caller disposes it. For behaviour that depends on configuration (rate limits, Production).
