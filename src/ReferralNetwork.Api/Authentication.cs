@@ -52,9 +52,10 @@ public static class Authentication
             .AddPolicyScheme(BearerOrCookie, "Bearer token, else the session cookie", o => o.ForwardDefaultSelector = c =>
                 c.Request.Headers.Authorization.Count > 0 ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme);
 
-        // Fail at start-up, not at the first request, when tokens could not be checked properly.
+        // Outside Development, fail at start-up rather than turn every token away at run time. (Without an audience or
+        // keys no token validates at all; in Development the cookie demo sign-in still works then.)
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Validate(o => o.TokenValidationParameters.ValidAudiences?.Any() == true || o.TokenValidationParameters.ValidAudience is not null,
+            .Validate(o => environment.IsDevelopment() || o.TokenValidationParameters.ValidAudiences?.Any() == true || o.TokenValidationParameters.ValidAudience is not null,
                 "Authentication:Schemes:Bearer:ValidAudiences must name this API's audience (the aud claim its tokens carry).")
             .Validate(o => environment.IsDevelopment() || o.Authority is not null || o.TokenValidationParameters.IssuerSigningKeys?.Any() == true,
                 "Authentication:Schemes:Bearer:Authority must name the OIDC issuer whose keys sign the tokens.")
