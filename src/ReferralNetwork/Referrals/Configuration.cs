@@ -13,6 +13,17 @@ public static class Configuration
         // Reporting read models are async: a write never waits for them, and Wolverine spreads them across nodes.
         options.Projections.Add<ProviderResponseStatsProjection>(ProjectionLifecycle.Async);
         options.Projections.Add<Network.NetworkStatsProjection>(ProjectionLifecycle.Async);
+        // What a referral holds about a family, masked in place in mt_events on erasure (EraseReferral.cs). Everything
+        // else stays, so the summary's statuses and times and the reporting projections rebuild the same.
+        options.Events.AddMaskingRuleForProtectedInformation<ReferralRequested>(e => e with
+        {
+            FamilyReference = EraseReferralEndpoint.Erased,
+            Contact = e.Contact with { GuardianContact = null },
+            Note = null,
+        });
+        options.Events.AddMaskingRuleForProtectedInformation<ReferralDeclined>(e => e with { Note = null });
+        options.Events.AddMaskingRuleForProtectedInformation<ReferralClosed>(e => e with { Note = null });
+        options.Events.AddMaskingRuleForProtectedInformation<ReferralWithdrawn>(e => e with { Reason = null });
         var summary = options.Schema.For<ReferralSummary>();
         summary.Duplicate(x => x.ProviderId);
         summary.Duplicate(x => x.AdvocateId);

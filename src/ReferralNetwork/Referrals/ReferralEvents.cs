@@ -35,3 +35,9 @@ public sealed record ReferralWithdrawn(Guid ProviderId, string? Reason);
 
 /// <summary>No answer before the response deadline; raised by a scheduled Wolverine message.</summary>
 public sealed record ReferralExpired(Guid ProviderId, DateTimeOffset Deadline);
+
+/// <summary>
+/// An administrator erased what the referral held about the family (masked in place in the earlier events). The
+/// reason is the lawful basis or the request's reference, never the erased data itself.
+/// </summary>
+public sealed record ReferralDataErased(Guid ProviderId, string Reason);

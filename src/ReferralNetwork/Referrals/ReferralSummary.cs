@@ -6,7 +6,8 @@ namespace ReferralNetwork.Referrals;
 
 /// <summary>
 /// A referral as people follow it: its status and the time of each step (inline: read-your-writes).
-/// Holds the family's pseudonymous reference, needs and contact preference, never a name.
+/// Holds the family's pseudonymous reference, needs and contact preference, never a name; an erasure blanks the
+/// reference, the guardian contact and the notes, and keeps the rest.
 /// </summary>
 public sealed class ReferralSummary
 {
@@ -42,6 +43,9 @@ public sealed class ReferralSummary
     public CloseOutcome? Outcome { get; set; }
     public DateTimeOffset? WithdrawnAt { get; set; }
     public DateTimeOffset? ExpiredAt { get; set; }
+
+    /// <summary>The last time what the referral held about the family was erased.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
     public DateTimeOffset LastChangedAt { get; set; }
 }
 
@@ -105,6 +109,17 @@ public sealed partial class ReferralSummaryProjection : SingleStreamProjection<R
     public void Apply(IEvent<ReferralWithdrawn> e, ReferralSummary s) => s.WithdrawnAt = Step(s, ReferralStatus.Withdrawn, e);
 
     public void Apply(IEvent<ReferralExpired> e, ReferralSummary s) => s.ExpiredAt = Step(s, ReferralStatus.Expired, e);
+
+    // The masked events already read this way; the summary was built before they were masked.
+    public void Apply(IEvent<ReferralDataErased> e, ReferralSummary s)
+    {
+        s.FamilyReference = EraseReferralEndpoint.Erased;
+        s.Contact = s.Contact with { GuardianContact = null };
+        s.Note = null;
+        s.DeclineNote = null;
+        s.ErasedAt = e.Timestamp;
+        s.LastChangedAt = e.Timestamp;
+    }
 
     private static DateTimeOffset Step(ReferralSummary s, ReferralStatus status, IEvent e, bool answered = false)
     {

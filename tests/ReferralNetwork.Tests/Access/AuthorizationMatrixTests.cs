@@ -50,6 +50,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         ["POST /api/referrals/{referralId}/schedule"] = [U, F, A, H, F],
         ["POST /api/referrals/{referralId}/close"] = [U, F, A, H, F],
         ["POST /api/referrals/{referralId}/withdraw"] = [U, A, F, F, F],
+        ["POST /api/referrals/{referralId}/erase"] = [U, F, F, F, A],
         ["GET /api/audit"] = [U, F, F, F, A],
         ["POST /api/sign-out"] = [A, A, A, A, A],
         // Development only (the test host runs in Development; ProductionHostTests checks they are absent there).
