@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
 using ReferralNetwork.Access;
 
@@ -14,16 +15,20 @@ namespace ReferralNetwork.Api;
 public static class Authentication
 {
     public const string BearerOrCookie = "BearerOrCookie";
+    public const string ApiOrPage = "ApiOrPage";
+
+    /// <summary>The pages' sign-in with the organisation's OIDC issuer (authorization code flow), when configured.</summary>
+    public const string OrganisationScheme = "OpenIdConnect";
     public const string CookieName = "referralnetwork.session";
 
-    public static IServiceCollection AddReferralNetworkAuthentication(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddReferralNetworkAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddAuthentication(o =>
+        var authentication = services.AddAuthentication(o =>
             {
                 o.DefaultScheme = BearerOrCookie;
-                // An API answers 401 with WWW-Authenticate: Bearer and 403, never a redirect to a sign-in page.
-                o.DefaultChallengeScheme = JwtBearerDefaults.AuthenticationScheme;
-                o.DefaultForbidScheme = JwtBearerDefaults.AuthenticationScheme;
+                // The API answers 401 with WWW-Authenticate: Bearer, and 403; a page sends the browser to the sign-in page.
+                o.DefaultChallengeScheme = ApiOrPage;
+                o.DefaultForbidScheme = ApiOrPage;
             })
             .AddJwtBearer(o =>
             {
@@ -46,11 +51,29 @@ public static class Authentication
                 o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
-                o.Events.OnRedirectToLogin = c => Status(c, StatusCodes.Status401Unauthorized);
+                o.LoginPath = "/sign-in";
+                o.ReturnUrlParameter = "returnUrl";
+                // A page the user may not see renders the 403 page in place (status code pages), rather than redirecting.
                 o.Events.OnRedirectToAccessDenied = c => Status(c, StatusCodes.Status403Forbidden);
             })
             .AddPolicyScheme(BearerOrCookie, "Bearer token, else the session cookie", o => o.ForwardDefaultSelector = c =>
-                c.Request.Headers.Authorization.Count > 0 ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme);
+                c.Request.Headers.Authorization.Count > 0 ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddPolicyScheme(ApiOrPage, "Bearer challenges for the API, the sign-in page for pages", o => o.ForwardDefaultSelector = c =>
+                c.Request.Headers.Authorization.Count > 0 || IsApi(c.Request) ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme);
+
+        // Authentication:Schemes:OpenIdConnect (Authority, ClientId, ClientSecret) turns on "Sign in with your organisation".
+        if (configuration.GetSection($"Authentication:Schemes:{OrganisationScheme}:Authority").Value is { Length: > 0 })
+            authentication.AddOpenIdConnect(OrganisationScheme, o =>
+            {
+                o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                o.ResponseType = "code";
+                o.MapInboundClaims = false;
+                o.GetClaimsFromUserInfoEndpoint = true;
+                o.TokenValidationParameters.NameClaimType = Roles.UserIdClaim;
+                o.TokenValidationParameters.RoleClaimType = Roles.RoleClaim;
+                o.ClaimActions.MapUniqueJsonKey(Roles.RoleClaim, Roles.RoleClaim);
+                o.ClaimActions.MapUniqueJsonKey(Roles.ProviderIdClaim, Roles.ProviderIdClaim);
+            });
 
         // Outside Development, fail at start-up rather than turn every token away at run time. (Without an audience or
         // keys no token validates at all; in Development the cookie demo sign-in still works then.)
@@ -74,6 +97,8 @@ public static class Authentication
         app.MapSignOut();
         return app;
     }
+
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 
     private static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

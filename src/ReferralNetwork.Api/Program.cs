@@ -13,7 +13,8 @@ builder.Services.AddReferralNetworkStore(database.ConnectionString);
 builder.Host.UseWolverine(options => options.AddReferralNetworkHandlers().UseRuntimeCompilation());
 builder.Services.AddWolverineHttp();
 builder.Services.AddApiConventions();
-builder.Services.AddReferralNetworkAuthentication(builder.Environment);
+builder.Services.AddReferralNetworkAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddWebPages();
 builder.Services.AddRateLimits();
 builder.Services.AddSecurityHeaders(builder.Configuration);
 builder.Services.AddApiDocumentation();
@@ -23,10 +24,12 @@ builder.Services.AddDemoNetwork(database.IsEmbedded, builder.Configuration);
 var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseApiConventions();
+app.UseWebPages();
 app.UseReferralNetworkAccess();
 app.MapWolverineEndpoints(http => http.UseReferralNetworkEndpoints());
 app.MapApiDocumentation();
 app.MapHealth();
+app.MapWebPages();
 
 return await app.RunJasperFxCommands(args);
 

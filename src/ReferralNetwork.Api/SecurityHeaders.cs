@@ -33,6 +33,12 @@ public static class SecurityHeaders
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
                 headers.CacheControl = "no-store";
             }
+            else if (!context.Request.Path.StartsWithSegments("/scalar") && !context.Request.Path.StartsWithSegments("/openapi"))
+            {
+                // The web pages: their own styles only, no script at all, forms post only here, never framed or cached.
+                headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+                if (!context.Request.Path.StartsWithSegments("/css")) headers.CacheControl = "no-store";
+            }
             return next(context);
         });
         app.UseCors(CorsPolicy);

@@ -20,7 +20,12 @@ public sealed class HiddenResourceResultHandler : IAuthorizationMiddlewareResult
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure?.FailureReasons.OfType<HiddenResource>().FirstOrDefault() is { } hidden)
-            return Results.Problem(Problem.NotFound(hidden.Message)).ExecuteAsync(context);
+        {
+            if (context.Request.Path.StartsWithSegments("/api")) return Results.Problem(Problem.NotFound(hidden.Message)).ExecuteAsync(context);
+            // A page: the site's own 404 page (status code pages) renders it.
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
         return _default.HandleAsync(next, context, policy, authorizeResult);
     }
 }

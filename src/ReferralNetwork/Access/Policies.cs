@@ -28,8 +28,11 @@ public static class Policies
     /// <summary>Verification, deactivation, histories, the audit trail, exports and erasure.</summary>
     public const string Admin = "admin";
 
-    /// <summary>Sending a referral.</summary>
+    /// <summary>Sending a referral, and the advocate's own pages.</summary>
     public const string Advocate = "advocate";
+
+    /// <summary>A provider user bound to a provider: the referral inbox.</summary>
+    public const string Provider = "provider";
 
     /// <summary>Listing referrals: each role sees its own scope (advocate: sent, provider: received, admin: all).</summary>
     public const string ReferralLists = "referral-lists";
@@ -55,6 +58,7 @@ public static class Policies
             .AddPolicy(Onboarding, p => p.RequireAssertion(c => c.User.IsInRole(Roles.Admin) || Roles.ProviderIdOf(c.User) is not null))
             .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Advocate, p => p.RequireRole(Roles.Advocate))
+            .AddPolicy(Provider, p => p.RequireAssertion(c => Roles.ProviderIdOf(c.User) is not null))
             .AddPolicy(ReferralLists, p => p.RequireRole(Roles.All))
             .AddPolicy(ReferralParty, p => p.AddRequirements(new ReferralPartyRequirement(Sender: true, Recipient: true, Admin: true)))
             .AddPolicy(ReferralRecipient, p => p.AddRequirements(new ReferralPartyRequirement(Sender: false, Recipient: true, Admin: false)))

@@ -14,9 +14,10 @@ namespace ReferralNetwork.Tests.Access;
 public sealed class AuthorizationMatrixTests(ApiFixture api)
 {
     /// <summary>Allowed: past authentication and authorization (the answer is whatever the endpoint says, never 401/403/404).</summary>
-    public enum Outcome { Allowed, Unauthorized, Forbidden, Hidden }
+    /// <summary>SignIn: a page sends an anonymous browser to the sign-in page (302), where the API says 401.</summary>
+    public enum Outcome { Allowed, Unauthorized, Forbidden, Hidden, SignIn }
 
-    private const Outcome A = Outcome.Allowed, U = Outcome.Unauthorized, F = Outcome.Forbidden, H = Outcome.Hidden;
+    private const Outcome A = Outcome.Allowed, U = Outcome.Unauthorized, F = Outcome.Forbidden, H = Outcome.Hidden, S = Outcome.SignIn;
 
     // Columns: anonymous, advocate (who sent the referral), provider-self (the referral's provider), provider-other, admin.
     public static readonly Dictionary<string, Outcome[]> Matrix = new()
@@ -64,6 +65,11 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         ["GET /scalar/scalar.aspnetcore.js"] = [A, A, A, A, A],
         ["ANY /health/live"] = [A, A, A, A, A],
         ["ANY /health/ready"] = [A, A, A, A, A],
+        // Web pages (Razor Pages answer any method; a form post without its antiforgery token is a 400).
+        ["ANY /"] = [S, A, A, A, A],
+        ["ANY /sign-in"] = [A, A, A, A, A],
+        ["ANY /sign-out"] = [A, A, A, A, A],
+        ["ANY /status/{code:int}"] = [A, A, A, A, A],
     };
 
     public static TheoryData<string> Routes => new(Matrix.Keys);
@@ -116,7 +122,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             .Replace("{providerId}", provider.ToString(), StringComparison.Ordinal)
             .Replace("{referralId}", referral.ToString(), StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
-            .Replace("/{documentName?}", "", StringComparison.Ordinal);
+            .Replace("/{documentName?}", "", StringComparison.Ordinal)
+            .Replace("{code:int}", "404", StringComparison.Ordinal);
         return (route[..space] == "ANY" ? HttpMethod.Get : new HttpMethod(route[..space]), path);
     }
 
@@ -126,15 +133,22 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         // Writes carry an empty JSON object: enough to get past authorization, and refused by validation where it matters.
         if (method != HttpMethod.Get) request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
         if (caller is not null) request.As(caller);
-        using var response = await api.NewClient().SendAsync(request);
+        using var response = await api.NewClient(followRedirects: false).SendAsync(request);
+        if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } to
+            && (to.IsAbsoluteUri ? to.AbsolutePath : to.OriginalString).StartsWith("/sign-in", StringComparison.Ordinal))
+            return SentToSignIn;
         return response.StatusCode;
     }
+
+    /// <summary>Stands for "302 to the sign-in page" in the comparisons.</summary>
+    private const HttpStatusCode SentToSignIn = (HttpStatusCode)1302;
 
     private static bool Matches(Outcome expected, HttpStatusCode status) => expected switch
     {
         Outcome.Unauthorized => status == HttpStatusCode.Unauthorized,
         Outcome.Forbidden => status == HttpStatusCode.Forbidden,
         Outcome.Hidden => status == HttpStatusCode.NotFound,
-        _ => (int)status < 500 && status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound),
+        Outcome.SignIn => status == SentToSignIn,
+        _ => (int)status < 500 && status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound or SentToSignIn),
     };
 }

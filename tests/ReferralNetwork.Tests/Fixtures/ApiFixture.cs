@@ -40,6 +40,9 @@ public sealed class ApiFixture : IAsyncLifetime
     public IHost Host => Services.GetRequiredService<IHost>();
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
+    /// <summary>Where the host listens, e.g. http://127.0.0.1:41234/ (for the browser).</summary>
+    public Uri BaseAddress => Anonymous.BaseAddress!;
+
     public async ValueTask InitializeAsync()
     {
         ConnectionString = Environment.GetEnvironmentVariable(TestDatabaseVariable) ?? "";
@@ -59,6 +62,10 @@ public sealed class ApiFixture : IAsyncLifetime
                 ["RateLimits:SearchPerMinute"] = "1000000",
                 ["RateLimits:WritesPerMinute"] = "1000000",
             }, services => services.AddSingleton<TimeProvider>(Clock));
+            // A real Kestrel server on a free loopback port: the browser tests and the pages (which call the API over
+            // loopback) need a socket; the API tests use the same one.
+            _factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+            _factory.StartServer();
             Anonymous = _factory.CreateClient();
             Client = _factory.CreateClient();
             Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Caller.Admin.Token);
@@ -75,7 +82,9 @@ public sealed class ApiFixture : IAsyncLifetime
     public Task ResetAsync() => Host.ResetAllMartenDataAsync();
 
     /// <summary>A fresh anonymous client with its own cookie jar (for the cookie sign-in).</summary>
-    public HttpClient NewClient() => _factory.CreateClient();
+    public HttpClient NewClient(bool followRedirects = true) => followRedirects
+        ? _factory.CreateClient()
+        : new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
 
     /// <summary>
     /// Another host of the app on the same database, in <paramref name="environment"/> with extra settings, trusting the test
