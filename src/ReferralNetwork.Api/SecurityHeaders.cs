@@ -37,7 +37,8 @@ public static class SecurityHeaders
             {
                 // The web pages: their own styles only, no script at all, forms post only here, never framed or cached.
                 headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-                if (!context.Request.Path.StartsWithSegments("/css")) headers.CacheControl = "no-store";
+                // The same value antiforgery sets, so it does not have to override (and warn about) ours.
+                if (!context.Request.Path.StartsWithSegments("/css")) (headers.CacheControl, headers.Pragma) = ("no-cache, no-store", "no-cache");
             }
             return next(context);
         });

@@ -21,6 +21,8 @@ public static class WebPages
     {
         app.UseWhen(c => !Authentication.IsApi(c.Request), b => b.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseStaticFiles();
+        // Routing after the status pages, so that a re-executed request (/status/404) is routed to its page.
+        app.UseRouting();
         return app;
     }
 

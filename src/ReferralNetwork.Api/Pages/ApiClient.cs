@@ -22,16 +22,14 @@ public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor, IS
 {
     public static readonly JsonSerializerOptions Json = CreateJson();
 
-    public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct) => SendAsync<T>(HttpMethod.Get, path, null, null, ct);
+    public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct) => SendAsync<T>(HttpMethod.Get, path, null, null, null, ct);
 
-    public Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, string? ifMatch, CancellationToken ct) =>
-        SendCoreAsync<T>(method, path, body, ifMatch, ct);
-
-    private async Task<ApiResult<T>> SendCoreAsync<T>(HttpMethod method, string path, object? body, string? ifMatch, CancellationToken ct)
+    public async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, string? ifMatch, string? idempotencyKey, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, new Uri(BaseAddress(), path));
         if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: Json);
         if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        if (idempotencyKey is not null) request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
         // The caller's own credentials: a bearer token if the page was called with one, else the session cookie.
         var incoming = accessor.HttpContext?.Request;
         if (incoming?.Headers.Authorization.ToString() is { Length: > 0 } authorization)

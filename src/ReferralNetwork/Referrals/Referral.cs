@@ -37,6 +37,9 @@ public sealed partial record Referral
 
     public IReadOnlyList<string> AllowedActions => Actions[Status];
 
+    /// <summary>What a referral in <paramref name="status"/> allows, for read models and pages.</summary>
+    public static IReadOnlyList<string> AllowedActionsFor(ReferralStatus status) => Actions[status];
+
     public bool Allows(string action) => Actions[Status].Contains(action);
 
     public static Referral Create(ReferralRequested e) => new()

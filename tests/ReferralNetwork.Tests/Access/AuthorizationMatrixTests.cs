@@ -65,6 +65,14 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         ["GET /scalar/scalar.aspnetcore.js"] = [A, A, A, A, A],
         ["ANY /health/live"] = [A, A, A, A, A],
         ["ANY /health/ready"] = [A, A, A, A, A],
+        // Advocate and provider pages.
+        ["ANY /search"] = [S, A, F, F, A],
+        ["ANY /providers/{providerId:guid}"] = [S, A, A, H, A],
+        ["ANY /providers/{providerId:guid}/edit"] = [S, F, A, H, A],
+        ["ANY /referrals/new"] = [S, A, F, F, F],
+        ["ANY /referrals"] = [S, A, F, F, F],
+        ["ANY /referrals/{referralId:guid}"] = [S, A, A, H, A],
+        ["ANY /inbox"] = [S, F, A, A, F],
         // Web pages (Razor Pages answer any method; a form post without its antiforgery token is a 400).
         ["ANY /"] = [S, A, A, A, A],
         ["ANY /sign-in"] = [A, A, A, A, A],
@@ -120,10 +128,14 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         var space = route.IndexOf(' ', StringComparison.Ordinal);
         var path = route[(space + 1)..]
             .Replace("{providerId}", provider.ToString(), StringComparison.Ordinal)
+            .Replace("{providerId:guid}", provider.ToString(), StringComparison.Ordinal)
             .Replace("{referralId}", referral.ToString(), StringComparison.Ordinal)
+            .Replace("{referralId:guid}", referral.ToString(), StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("/{documentName?}", "", StringComparison.Ordinal)
             .Replace("{code:int}", "404", StringComparison.Ordinal);
+        // The send-referral form is always opened for a provider.
+        if (path == "/referrals/new") path += $"?providerId={provider}";
         return (route[..space] == "ANY" ? HttpMethod.Get : new HttpMethod(route[..space]), path);
     }
 

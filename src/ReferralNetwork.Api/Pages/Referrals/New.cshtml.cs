@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReferralNetwork.Access;
+using ReferralNetwork.Providers;
+using ReferralNetwork.Providers.Searching;
+using ReferralNetwork.Referrals;
+
+namespace ReferralNetwork.Api.Pages.Referrals;
+
+/// <summary>
+/// The send-referral form, pre-filled from the search that led here. Each rendering carries a fresh Idempotency-Key,
+/// so a double click or a resubmitted form sends one referral, not two.
+/// </summary>
+[Authorize(Policy = Policies.Advocate)]
+public sealed class NewModel(ApiClient api) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid ProviderId { get; set; }
+    [BindProperty(SupportsGet = true)] public string[] Specialty { get; set; } = [];
+    [BindProperty(SupportsGet = true)] public string? AgeGroup { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Language { get; set; }
+    [BindProperty(SupportsGet = true)] public string? State { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Fee { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Telehealth { get; set; }
+    [BindProperty] public string? FamilyReference { get; set; }
+    [BindProperty] public string? Urgency { get; set; }
+    [BindProperty] public string? Channel { get; set; }
+    [BindProperty] public string? GuardianContact { get; set; }
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty] public bool SendWhileNotAccepting { get; set; }
+    [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
+
+    public ProviderListing? Provider { get; private set; }
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public string? Failure { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadProviderAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadProviderAsync(ct)) return NotFound();
+        var request = new RequestReferral(ProviderId, FamilyReference ?? "",
+            new FamilyNeeds(Specialty, AgeGroup ?? "", Language ?? "", State ?? "", Telehealth),
+            Codes.Parse<Urgency>(Urgency), Codes.Parse<FeeKind>(Fee), new ContactPreference(Codes.Parse<ContactChannel>(Channel) ?? ContactChannel.AdvocateRelaysOnly, GuardianContact),
+            Note, SendWhileNotAccepting);
+        var result = await api.SendAsync<ReferralCreated>(HttpMethod.Post, "/api/referrals", request, null, IdempotencyKey, ct);
+        if (result.Ok) return Redirect($"/referrals/{result.Value!.Id}?sent=1");
+        (Errors, Failure) = (result.Errors, result.Detail ?? result.Title);
+        return Page();
+    }
+
+    private async Task<bool> LoadProviderAsync(CancellationToken ct)
+    {
+        var result = await api.GetAsync<ProviderListing>($"/api/providers/{ProviderId}", ct);
+        Provider = result.Value;
+        return result.Ok;
+    }
+}
