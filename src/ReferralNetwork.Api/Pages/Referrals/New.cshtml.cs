@@ -44,7 +44,7 @@ public sealed class NewModel(ApiClient api) : PageModel
             Codes.Parse<Urgency>(Urgency), Codes.Parse<FeeKind>(Fee), new ContactPreference(Codes.Parse<ContactChannel>(Channel) ?? ContactChannel.AdvocateRelaysOnly, GuardianContact),
             Note, SendWhileNotAccepting);
         var result = await api.SendAsync<ReferralCreated>(HttpMethod.Post, "/api/referrals", request, null, IdempotencyKey, ct);
-        if (result.Ok) return Redirect($"/referrals/{result.Value!.Id}?sent=1");
+        if (result.Ok) return Redirect($"/referrals/{result.Value!.Id}?sent=true");
         (Errors, Failure) = (result.Errors, result.Detail ?? result.Title);
         return Page();
     }

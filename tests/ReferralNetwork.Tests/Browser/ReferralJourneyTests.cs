@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+using ReferralNetwork.Tests.Fixtures;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReferralNetwork.Tests.Browser;
+
+/// <summary>
+/// The whole loop in a real browser: an advocate finds a provider near a ZIP and sends a referral; the provider
+/// accepts and schedules it; the advocate sees the new status. Every page on the way passes axe.
+/// </summary>
+public sealed class ReferralJourneyTests(ApiFixture api, Fixtures.Browser browser)
+{
+    [Fact]
+    public async Task an_advocate_refers_a_family_the_provider_accepts_and_schedules_and_the_advocate_sees_it()
+    {
+        var name = $"Journey Rivera {Guid.NewGuid().ToString("N")[..6]}";
+        var provider = await api.Onboarded(ProviderScenarios.Onboarding(name));
+        var reference = $"FA-2026-{Random.Shared.Next(1000, 9999)}";
+
+        // The advocate signs in on the real sign-in page and searches near 22314.
+        var advocate = await browser.NewPageAsync(api);
+        await advocate.SignInAsync("Ana Advocate (demo)");
+        await Expect(advocate).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/search$"));
+        await advocate.GetByLabel("Near ZIP code").FillAsync("22314");
+        await advocate.GetByLabel("Within (miles)").FillAsync("25");
+        await advocate.GetByLabel("Language").SelectOptionAsync("es");
+        await advocate.GetByLabel("Fee terms", new() { Exact = true }).SelectOptionAsync("pro-bono");
+        await advocate.GetByLabel("Trauma-Focused Cognitive Behavioral Therapy", new() { Exact = false }).CheckAsync();
+        await advocate.GetByLabel("Accepting referrals now").CheckAsync();
+        await advocate.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        var card = advocate.Locator("li.card", new() { HasText = name });
+        await Expect(card).ToContainTextAsync("0 miles");
+        await advocate.CheckAccessibilityAsync();
+        await advocate.ScreenshotAsync("search");
+
+        // The form is pre-filled from the search: only the case reference, age group and urgency are left.
+        await card.GetByRole(AriaRole.Link, new() { Name = $"Refer a family to {name}" }).ClickAsync();
+        await Expect(advocate.GetByLabel("Family's language")).ToHaveValueAsync("es");
+        await Expect(advocate.GetByLabel("Family's state")).ToHaveValueAsync("VA");
+        await advocate.GetByLabel("Family reference (your case number)").FillAsync(reference);
+        await advocate.GetByLabel("Child's age group").SelectOptionAsync("child");
+        await advocate.GetByLabel("Urgency").SelectOptionAsync("urgent");
+        await advocate.CheckAccessibilityAsync();
+        await advocate.ScreenshotAsync("referral-form");
+        await advocate.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }).ClickAsync();
+        await Expect(advocate.GetByRole(AriaRole.Status)).ToContainTextAsync("Referral sent");
+        await Expect(advocate.Locator("h1")).ToContainTextAsync("Requested");
+        var referralUrl = new Uri(advocate.Url).AbsolutePath;
+
+        // The provider (signed in with a token bound to this provider) finds it in the inbox, accepts and schedules.
+        var providerPage = await browser.NewPageAsync(api, Caller.Provider(provider.Id, "dr-journey"));
+        await providerPage.GotoAsync("/inbox");
+        await providerPage.CheckAccessibilityAsync();
+        await providerPage.ScreenshotAsync("inbox");
+        await providerPage.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await Expect(providerPage.Locator("h1")).ToContainTextAsync("Viewed");
+        await providerPage.CheckAccessibilityAsync();
+        await providerPage.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await Expect(providerPage.GetByRole(AriaRole.Status)).ToContainTextAsync("Accepted.");
+        await providerPage.GetByLabel("First session on").FillAsync(DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd"));
+        await providerPage.GetByRole(AriaRole.Button, new() { Name = "Schedule" }).ClickAsync();
+        await Expect(providerPage.GetByRole(AriaRole.Status)).ToContainTextAsync("First session scheduled.");
+        await providerPage.ScreenshotAsync("referral");
+
+        // The advocate sees the new status, in the list and on the referral.
+        await advocate.GotoAsync("/referrals");
+        await Expect(advocate.Locator("tr", new() { HasText = reference })).ToContainTextAsync("Scheduled");
+        await advocate.CheckAccessibilityAsync();
+        await advocate.GotoAsync(referralUrl);
+        await Expect(advocate.Locator("ol.timeline")).ToContainTextAsync("First session scheduled");
+    }
+}
