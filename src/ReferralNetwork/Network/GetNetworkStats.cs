@@ -12,11 +12,12 @@ public sealed record NetworkReport(
     SortedDictionary<string, SortedDictionary<string, SortedDictionary<string, int>>> ReferralsByWeek,
     SortedDictionary<string, int> OpenReferralsByState,
     IReadOnlyList<StateCapacity> CapacityByState,
-    IReadOnlyList<CoverageGap> CoverageGaps);
+    IReadOnlyList<CoverageGap> CoverageGaps,
+    IReadOnlyList<StateResponses> ResponsesByState);
 
 public static class GetNetworkStatsEndpoint
 {
-    /// <summary>Network health for administrators: referral flow by week, state and step; capacity by state; coverage gaps.</summary>
+    /// <summary>Network health: referral flow by week, state and step; capacity by state; coverage gaps; how referrals are answered by state.</summary>
     [WolverineGet("/api/network/stats"), Tags("Network"), Authorize(Policy = Policies.Directory)]
     public static async Task<NetworkReport> Get(IQuerySession session, NpgsqlDataSource db, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
@@ -24,6 +25,7 @@ public static class GetNetworkStatsEndpoint
         var table = ProviderSearchSchema.TableName(store);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return new NetworkReport(flow.Weeks, flow.OpenByState,
-            await NetworkCapacity.ByStateAsync(db, table, today, ct), await NetworkCapacity.GapsAsync(db, table, today, ct));
+            await NetworkCapacity.ByStateAsync(db, table, today, ct), await NetworkCapacity.GapsAsync(db, table, today, ct),
+            await ReferralResponses.ByStateAsync(db, store, ct));
     }
 }

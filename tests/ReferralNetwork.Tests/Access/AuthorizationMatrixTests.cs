@@ -53,6 +53,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         ["POST /api/referrals/{referralId}/withdraw"] = [U, A, F, F, F],
         ["POST /api/referrals/{referralId}/erase"] = [U, F, F, F, A],
         ["GET /api/audit"] = [U, F, F, F, A],
+        ["GET /api/providers/unverified"] = [U, F, F, F, A],
         ["POST /api/sign-out"] = [A, A, A, A, A],
         // Development only (the test host runs in Development; ProductionHostTests checks they are absent there).
         ["GET /api/dev/demo-users"] = [A, A, A, A, A],
@@ -73,6 +74,11 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         ["ANY /referrals"] = [S, A, F, F, F],
         ["ANY /referrals/{referralId:guid}"] = [S, A, A, H, A],
         ["ANY /inbox"] = [S, F, A, A, F],
+        // Administrator pages.
+        ["ANY /admin/verification"] = [S, F, F, F, A],
+        ["ANY /admin/referrals"] = [S, F, F, F, A],
+        ["ANY /admin/dashboard"] = [S, F, F, F, A],
+        ["ANY /admin/streams/{kind}/{id:guid}"] = [S, F, F, F, A],
         // Web pages (Razor Pages answer any method; a form post without its antiforgery token is a 400).
         ["ANY /"] = [S, A, A, A, A],
         ["ANY /sign-in"] = [A, A, A, A, A],
@@ -133,7 +139,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             .Replace("{referralId:guid}", referral.ToString(), StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("/{documentName?}", "", StringComparison.Ordinal)
-            .Replace("{code:int}", "404", StringComparison.Ordinal);
+            .Replace("{code:int}", "404", StringComparison.Ordinal)
+            .Replace("{kind}/{id:guid}", $"referral/{referral}", StringComparison.Ordinal);
         // The send-referral form is always opened for a provider.
         if (path == "/referrals/new") path += $"?providerId={provider}";
         return (route[..space] == "ANY" ? HttpMethod.Get : new HttpMethod(route[..space]), path);
