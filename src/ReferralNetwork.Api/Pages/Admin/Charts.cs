@@ -16,21 +16,24 @@ public static class Charts
     /// <summary>Colours with at least 4.5:1 contrast on white, told apart by the legend as well as by hue.</summary>
     public static readonly string[] Palette = ["#0b5cad", "#1a6b34", "#8a4b00", "#a4161a", "#5b3b8c", "#00707a", "#4a5560", "#7a5c00"];
 
-    private const int LabelWidth = 170, PlotWidth = 520, RowHeight = 24, Top = 8, ValueWidth = 70;
+    private const int PlotWidth = 520, RowHeight = 24, Top = 8, ValueWidth = 90, LegendColumns = 4, LegendWidth = 130;
 
     public static string Bars(string id, string title, string description, IReadOnlyList<string> series, IReadOnlyList<BarRow> rows, string unit)
     {
+        // Wide enough for the longest label at about 7 pixels a character (13px system font).
+        var labelWidth = Math.Clamp(rows.Select(r => r.Label.Length).DefaultIfEmpty(4).Max() * 7 + 16, 60, 420);
         var max = Math.Max(1e-9, rows.Select(r => r.Parts.Sum()).DefaultIfEmpty(0).Max());
         var legendY = Top + rows.Count * RowHeight + 16;
-        var height = legendY + (series.Count > 1 ? 24 : 0) + 8;
+        var legendRows = series.Count > 1 ? (series.Count + LegendColumns - 1) / LegendColumns : 0;
+        var height = legendY + legendRows * 20 + 8;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {LabelWidth + PlotWidth + ValueWidth} {height}\" width=\"{LabelWidth + PlotWidth + ValueWidth}\" height=\"{height}\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {labelWidth + PlotWidth + ValueWidth} {height}\" width=\"{labelWidth + PlotWidth + ValueWidth}\" height=\"{height}\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{E(title)}</title><desc id=\"{id}-desc\">{E(description)}</desc>");
         for (var i = 0; i < rows.Count; i++)
         {
             var y = Top + i * RowHeight;
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 8}\" y=\"{y + 16}\" text-anchor=\"end\" font-size=\"13\" fill=\"#1b1f24\">{E(rows[i].Label)}</text>");
-            double x = LabelWidth;
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth - 8}\" y=\"{y + 16}\" text-anchor=\"end\" font-size=\"13\" fill=\"#1b1f24\">{E(rows[i].Label)}</text>");
+            double x = labelWidth;
             for (var s = 0; s < rows[i].Parts.Count; s++)
             {
                 var w = rows[i].Parts[s] / max * PlotWidth;
@@ -42,8 +45,8 @@ public static class Charts
         if (series.Count > 1)
             for (var s = 0; s < series.Count; s++)
             {
-                var x = LabelWidth + s * 110;
-                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{legendY}\" width=\"12\" height=\"12\" fill=\"{Palette[s % Palette.Length]}\"/><text x=\"{x + 16}\" y=\"{legendY + 11}\" font-size=\"12\" fill=\"#1b1f24\">{E(series[s])}</text>");
+                var (x, y) = (labelWidth + s % LegendColumns * LegendWidth, legendY + s / LegendColumns * 20);
+                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{y}\" width=\"12\" height=\"12\" fill=\"{Palette[s % Palette.Length]}\"/><text x=\"{x + 16}\" y=\"{y + 11}\" font-size=\"12\" fill=\"#1b1f24\">{E(series[s])}</text>");
             }
         return svg.Append("</svg>").ToString();
     }
