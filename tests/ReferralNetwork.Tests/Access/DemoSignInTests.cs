@@ -48,7 +48,11 @@ public sealed class DemoSignInTests(ApiFixture api)
     [Fact]
     public async Task outside_development_the_demo_sign_in_does_not_exist()
     {
-        await using var production = ApiFixture.CreateHost("Production", new Dictionary<string, string?>());
+        await using var production = ApiFixture.CreateHost("Production", new Dictionary<string, string?>
+        {
+            ["Authentication:Schemes:OpenIdConnect:Authority"] = "https://login.example.org/realms/referralnetwork",
+            ["Authentication:Schemes:OpenIdConnect:ClientId"] = "referralnetwork-pages",
+        });
         var client = production.CreateClient();
 
         Assert.DoesNotContain(AuthorizationMatrixTests.MappedRoutes(production.Services).Keys, r => r.Contains("/api/dev/", StringComparison.Ordinal));
@@ -62,6 +66,11 @@ public sealed class DemoSignInTests(ApiFixture api)
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.False(response.Headers.Contains("Set-Cookie"));
         }
+        // The sign-in page offers the organisation's sign-in, and no demo users.
+        var signIn = await (await client.GetAsync("/sign-in")).Content.ReadAsStringAsync();
+        Assert.Contains("Sign in with your organisation", signIn);
+        Assert.DoesNotContain("Demo users", signIn);
+        Assert.DoesNotContain("demo-admin", signIn);
         // The same app in Production otherwise serves as usual.
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/specialties").As(Caller.Admin))).StatusCode);
     }
