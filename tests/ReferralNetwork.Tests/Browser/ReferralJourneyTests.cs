@@ -37,6 +37,12 @@ public sealed class ReferralJourneyTests(ApiFixture api, Fixtures.Browser browse
         await card.GetByRole(AriaRole.Link, new() { Name = $"Refer a family to {name}" }).ClickAsync();
         await Expect(advocate.GetByLabel("Family's language")).ToHaveValueAsync("es");
         await Expect(advocate.GetByLabel("Family's state")).ToHaveValueAsync("VA");
+        // A name where the case number goes is refused next to the field, and the form keeps what was typed.
+        await advocate.GetByLabel("Family reference (your case number)").FillAsync("Emma Smith");
+        await advocate.GetByLabel("Child's age group").SelectOptionAsync("child");
+        await advocate.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }).ClickAsync();
+        await Expect(advocate.Locator("#familyReference-error")).ToContainTextAsync("never a name");
+        await Expect(advocate.GetByLabel("Family reference (your case number)")).ToHaveAttributeAsync("aria-describedby", "familyReference-error");
         await advocate.GetByLabel("Family reference (your case number)").FillAsync(reference);
         await advocate.GetByLabel("Child's age group").SelectOptionAsync("child");
         await advocate.GetByLabel("Urgency").SelectOptionAsync("urgent");
