@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using ReferralNetwork.Api.EmbeddedDatabase;
+using ReferralNetwork.Benchmarks;
+
+// dotnet run -c Release --project bench/ReferralNetwork.Benchmarks -- --providers 10000 [--seconds 10] [--connection "..."]
+var providers = Option("--providers", 10_000);
+var seconds = Option("--seconds", 10);
+var root = RepositoryRoot();
+var hostDll = Path.Combine(root, "src", "ReferralNetwork.Api", "bin", "Release", "net10.0", "ReferralNetwork.Api.dll");
+if (!File.Exists(hostDll)) throw new FileNotFoundException("Build the host in Release first: dotnet build -c Release", hostDll);
+
+await using var cluster = args.Contains("--connection") ? null : await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.Throwaway(), NullLogger.Instance);
+var connection = cluster?.ConnectionString ?? args[Array.IndexOf(args, "--connection") + 1];
+Console.WriteLine($"ReferralNetwork benchmark: {providers:N0} providers, {seconds} s per measurement, {Environment.ProcessorCount} cores");
+
+// 1. Data, through the app's own seeding path (Marten sessions of 100 onboardings, as the demo seeder writes them).
+var seedClock = Stopwatch.StartNew();
+await RunAsync("dotnet", [hostDll, "seed", "--size", providers.ToString(System.Globalization.CultureInfo.InvariantCulture)], connection);
+var seedTime = seedClock.Elapsed;
+Console.WriteLine($"Seeded {providers:N0} providers in {seedTime.TotalSeconds:0.0} s");
+await using (var vacuum = NpgsqlDataSource.Create(connection))
+    await vacuum.CreateCommand("VACUUM ANALYZE").ExecuteNonQueryAsync(); // what autovacuum does a minute after a bulk load
+
+// 2. A node: cold start, then search over HTTP, closed loop for capacity and open loop at 75% of it for latency.
+// The node and the floor share the cluster's connections (100 by default): each gets its own bounded pool.
+await using var node = await Node.StartAsync(connection + ";Maximum Pool Size=30", hostDll);
+Console.WriteLine($"Cold start to first ready answer: {node.ColdStart.TotalMilliseconds:0} ms; RSS {node.RssBytes / 1048576} MB");
+var duration = TimeSpan.FromSeconds(seconds);
+var results = new List<object>();
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 128, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = node.Address };
+http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Node.Token("advocate"));
+async Task<bool> Search(int worker, long i) => (await http.GetAsync($"/api/providers?{SearchMix.Query(i * 64 + worker)}")).IsSuccessStatusCode;
+await Load.ClosedAsync(4, TimeSpan.FromSeconds(3), Search); // warm-up: JIT, plans, pools
+await using var database = NpgsqlDataSource.Create(connection + ";Maximum Pool Size=64");
+var floor = new SqlFloor(database);
+async Task<bool> Floor(int worker, long i) => await floor.SearchAsync(SearchMix.Query(i * 64 + worker));
+await Load.ClosedAsync(4, TimeSpan.FromSeconds(2), Floor);
+var peakRss = 0L;
+Console.WriteLine();
+Console.WriteLine("| concurrency | app req/s (closed) | open-loop rate | p50 ms | p95 ms | p99 ms | max ms | SQL floor req/s | floor p99 ms | app / floor |");
+Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+foreach (var concurrency in new[] { 1, 16, 64 })
+{
+    var capacity = await Load.ClosedAsync(concurrency, duration, Search);
+    var open = await Load.OpenAsync(concurrency, Math.Max(1, capacity.RequestsPerSecond * 0.75), duration, Search);
+    peakRss = Math.Max(peakRss, node.RssBytes);
+    var sql = await Load.ClosedAsync(concurrency, duration, Floor);
+    var ratio = capacity.RequestsPerSecond / sql.RequestsPerSecond;
+    Console.WriteLine($"| {concurrency} | {capacity.RequestsPerSecond:0} | {open.RequestsPerSecond:0} | {open.P50:0.0} | {open.P95:0.0} | {open.P99:0.0} | {open.Max:0.0} | {sql.RequestsPerSecond:0} | {sql.P99:0.0} | {ratio:P0} |");
+    results.Add(new { concurrency, closed = capacity, open, floor = sql, appOverFloor = Math.Round(ratio, 3) });
+}
+Console.WriteLine();
+
+// 3. Writes over HTTP: availability changes with If-Match, each worker on its own providers.
+using var admin = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 128 }) { BaseAddress = node.Address };
+admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Node.Token("admin", "bench-admin"));
+var writeResults = new List<LoadResult>();
+Console.WriteLine("| writers | writes/s (closed) | p50 ms | p95 ms | p99 ms | max ms | errors |");
+Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
+foreach (var concurrency in new[] { 1, 16 })
+{
+    var writes = new Writes(admin, await Writes.SomeProvidersAsync(http, 400), concurrency);
+    var result = await Load.ClosedAsync(concurrency, duration, writes.ChangeAvailabilityAsync);
+    peakRss = Math.Max(peakRss, node.RssBytes);
+    writeResults.Add(result);
+    Console.WriteLine($"| {concurrency} | {result.RequestsPerSecond:0} | {result.P50:0.0} | {result.P95:0.0} | {result.P99:0.0} | {result.Max:0.0} | {result.Errors} |");
+}
+Console.WriteLine();
+Console.WriteLine($"Peak RSS under load: {peakRss / 1048576} MB");
+
+var report = new
+{
+    at = DateTimeOffset.UtcNow,
+    machine = new { cores = Environment.ProcessorCount, os = Environment.OSVersion.ToString(), dotnet = Environment.Version.ToString() },
+    providers,
+    secondsPerMeasurement = seconds,
+    seed = new { seconds = Math.Round(seedTime.TotalSeconds, 1), providersPerSecond = Math.Round(providers / seedTime.TotalSeconds) },
+    coldStartMs = Math.Round(node.ColdStart.TotalMilliseconds),
+    peakRssMb = peakRss / 1048576,
+    search = results,
+    writes = writeResults,
+};
+var output = Path.Combine(root, "bench", "results", $"{DateTime.UtcNow:yyyyMMdd-HHmm}-{providers}.json");
+Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+await File.WriteAllTextAsync(output, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+Console.WriteLine($"Written {Path.GetRelativePath(root, output)}");
+return 0;
+
+int Option(string name, int fallback) => Array.IndexOf(args, name) is >= 0 and var i && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+
+static async Task RunAsync(string file, string[] arguments, string connection)
+{
+    var start = new ProcessStartInfo(file) { WorkingDirectory = Path.GetDirectoryName(arguments[0])! };
+    foreach (var argument in arguments) start.ArgumentList.Add(argument);
+    start.Environment["ConnectionStrings__ReferralNetwork"] = connection;
+    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    start.Environment["Authentication__Schemes__Bearer__Authority"] = "https://unused.example";
+    start.Environment["Authentication__Schemes__Bearer__ValidAudiences__0"] = "unused";
+    using var process = Process.Start(start)!;
+    await process.WaitForExitAsync();
+    if (process.ExitCode != 0) throw new InvalidOperationException($"{string.Join(' ', arguments)} exited with {process.ExitCode}");
+}
+
+static string RepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "ReferralNetwork.sln"))) return dir.FullName;
+    throw new InvalidOperationException("ReferralNetwork.sln not found above the benchmark.");
+}
