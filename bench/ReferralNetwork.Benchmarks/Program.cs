@@ -72,6 +72,24 @@ foreach (var concurrency in new[] { 1, 16 })
 Console.WriteLine();
 Console.WriteLine($"Peak RSS under load: {peakRss / 1048576} MB");
 
+// 4. Async projection lag under write load: referrals sent 20 a second while 16 writers change availability.
+using var cts = new CancellationTokenSource();
+var lagWriters = new Writes(admin, await Writes.SomeProvidersAsync(http, 400), 16);
+var background = Load.ClosedAsync(16, TimeSpan.FromSeconds(seconds + 5), lagWriters.ChangeAvailabilityAsync);
+var lag = await new ProjectionLag(http, database).MeasureAsync(seconds * 20, TimeSpan.FromMilliseconds(50), cts.Token);
+var underLoad = await background;
+Console.WriteLine($"Projection lag ({lag.Requests} referrals, {lag.Errors} refused, with {underLoad.RequestsPerSecond:0} writes/s alongside): p50 {lag.P50:0.0} ms, p95 {lag.P95:0.0} ms, p99 {lag.P99:0.0} ms, max {lag.Max:0.0} ms");
+
+// 5. Rebuild every projection from the event store, with the node stopped (Marten's `projections rebuild`).
+await node.DisposeAsync();
+long events;
+await using (var count = NpgsqlDataSource.Create(connection))
+    events = (long)(await count.CreateCommand("SELECT count(*) FROM mt_events").ExecuteScalarAsync())!;
+var rebuildClock = Stopwatch.StartNew();
+await RunAsync("dotnet", [hostDll, "projections", "rebuild"], connection);
+var rebuild = rebuildClock.Elapsed;
+Console.WriteLine($"Rebuilt every projection from {events:N0} events in {rebuild.TotalSeconds:0.0} s: {events / rebuild.TotalSeconds:N0} events/s (including the process start)");
+
 var report = new
 {
     at = DateTimeOffset.UtcNow,
@@ -83,6 +101,8 @@ var report = new
     peakRssMb = peakRss / 1048576,
     search = results,
     writes = writeResults,
+    projectionLag = lag,
+    rebuild = new { events, seconds = Math.Round(rebuild.TotalSeconds, 1), eventsPerSecond = Math.Round(events / rebuild.TotalSeconds) },
 };
 var output = Path.Combine(root, "bench", "results", $"{DateTime.UtcNow:yyyyMMdd-HHmm}-{providers}.json");
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
