@@ -12,7 +12,7 @@ namespace ReferralNetwork.Api.Pages.Admin;
 [Authorize(Policy = Policies.Admin)]
 public sealed class VerificationModel(ApiClient api) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.Requested(Request);
 
     public UnverifiedProviders? Queue { get; private set; }
     public string? Message { get; private set; }

@@ -8,7 +8,7 @@ namespace ReferralNetwork.Api.Pages.Referrals;
 public abstract class ReferralListPage(ApiClient api) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.Requested(Request);
 
     public ReferralPage? Referrals { get; private set; }
     public string? Failure { get; private set; }

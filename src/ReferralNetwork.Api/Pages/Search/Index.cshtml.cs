@@ -21,7 +21,7 @@ public sealed class IndexModel(ApiClient api) : PageModel
     [BindProperty(SupportsGet = true)] public decimal? MaxFee { get; set; }
     [BindProperty(SupportsGet = true)] public bool Accepting { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.Requested(Request);
 
     public ProviderSearchResults? Results { get; private set; }
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
