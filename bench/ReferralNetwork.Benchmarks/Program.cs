@@ -10,6 +10,16 @@ using ReferralNetwork.Benchmarks;
 var providers = Option("--providers", 10_000);
 var seconds = Option("--seconds", 10);
 var root = RepositoryRoot();
+if (args.Contains("--explain"))
+{
+    // Per-kind timings and plans only, against an existing seeded database: --explain --connection "..."
+    await using var existing = NpgsqlDataSource.Create(args[Array.IndexOf(args, "--connection") + 1]);
+    var profile = new QueryProfile(existing);
+    await profile.TimeAsync(10);
+    foreach (var timing in await profile.TimeAsync(40)) Console.WriteLine($"{timing.Kind}: median {timing.MedianMs} ms, p95 {timing.P95Ms} ms, max {timing.MaxMs} ms");
+    for (var kind = 0; kind < QueryProfile.Kinds.Length; kind++) Console.WriteLine(await profile.ExplainAsync(kind + 4L * Option("--sample", 7)));
+    return 0;
+}
 var hostDll = Path.Combine(root, "src", "ReferralNetwork.Api", "bin", "Release", "net10.0", "ReferralNetwork.Api.dll");
 if (!File.Exists(hostDll)) throw new FileNotFoundException("Build the host in Release first: dotnet build -c Release", hostDll);
 

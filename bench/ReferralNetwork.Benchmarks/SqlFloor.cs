@@ -8,7 +8,7 @@ namespace ReferralNetwork.Benchmarks;
 /// <summary>The database's floor: exactly the SQL the search endpoint runs, straight through Npgsql, reading every row.</summary>
 public sealed class SqlFloor(NpgsqlDataSource database)
 {
-    private const string Listings = "public.mt_doc_providerlisting", Stats = "public.mt_doc_providerresponsestats";
+    public const string Listings = "public.mt_doc_providerlisting", Stats = "public.mt_doc_providerresponsestats";
 
     public async Task<bool> SearchAsync(string query)
     {
