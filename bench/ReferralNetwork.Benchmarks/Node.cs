@@ -16,23 +16,27 @@ public sealed class Node : IAsyncDisposable
     private static readonly byte[] Key = RandomNumberGenerator.GetBytes(32);
     private readonly Process _process;
 
-    private Node(Process process, Uri address, TimeSpan coldStart) => (_process, Address, ColdStart) = (process, address, coldStart);
+    private Node(Process process, Uri address, TimeSpan ready, TimeSpan coldStart) => (_process, Address, Ready, ColdStart) = (process, address, ready, coldStart);
 
     public Uri Address { get; }
+
+    /// <summary>Process start to the first 200 from /health/ready (the database reachable).</summary>
+    public TimeSpan Ready { get; }
+
+    /// <summary>Process start to the first answered search: the first request through a Wolverine endpoint, authenticated.</summary>
     public TimeSpan ColdStart { get; }
 
     /// <summary>Resident set size now, from /proc (Linux).</summary>
     public long RssBytes => File.ReadLines($"/proc/{_process.Id}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
         .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024).FirstOrDefault();
 
-    public static async Task<Node> StartAsync(string connectionString, string hostDll, params string[] arguments)
+    public static async Task<Node> StartAsync(string connectionString, string hostDll, string environmentName = "Production")
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(hostDll)! };
         start.ArgumentList.Add(hostDll);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         var environment = start.Environment;
-        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        environment["ASPNETCORE_ENVIRONMENT"] = environmentName;
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         environment["ConnectionStrings__ReferralNetwork"] = connectionString;
         environment["Authentication__Schemes__Bearer__ValidIssuer"] = Issuer;
@@ -56,7 +60,15 @@ public sealed class Node : IAsyncDisposable
             if (process.HasExited) throw new InvalidOperationException($"The API node exited with {process.ExitCode} while starting.");
             try
             {
-                if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode) return new Node(process, address, clock.Elapsed);
+                if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    var ready = clock.Elapsed;
+                    using var search = new HttpRequestMessage(HttpMethod.Get, "/api/providers?state=VA");
+                    search.Headers.Authorization = new("Bearer", Token("advocate"));
+                    using var client = new HttpClient { BaseAddress = address };
+                    (await client.SendAsync(search)).EnsureSuccessStatusCode();
+                    return new Node(process, address, ready, clock.Elapsed);
+                }
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }

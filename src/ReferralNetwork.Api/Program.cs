@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.CodeGeneration;
 using ReferralNetwork.Api;
 using ReferralNetwork.Api.EmbeddedDatabase;
 using ReferralNetwork.Demo;
@@ -10,7 +11,17 @@ var builder = WebApplication.CreateBuilder(args);
 var database = await builder.ResolveReferralNetworkDatabaseAsync();
 
 builder.Services.AddReferralNetworkStore(database.ConnectionString);
-builder.Host.UseWolverine(options => options.AddReferralNetworkHandlers().UseRuntimeCompilation());
+// Production loads the handler code committed under Internal/Generated (`codegen write`) instead of compiling it at start.
+builder.Services.CritterStackDefaults(x =>
+{
+    x.Production.GeneratedCodeMode = TypeLoadMode.Static;
+    x.Production.AssertAllPreGeneratedTypesExist = true;
+});
+builder.Host.UseWolverine(options =>
+{
+    options.ApplicationAssembly = typeof(Program).Assembly; // where the pre-generated code is, whoever hosts the app
+    options.AddReferralNetworkHandlers().UseRuntimeCompilation();
+});
 builder.Services.AddWolverineHttp();
 builder.Services.AddApiConventions();
 builder.Services.AddReferralNetworkAuthentication(builder.Configuration, builder.Environment);

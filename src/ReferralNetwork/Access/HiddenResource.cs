@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
 using ReferralNetwork.Http;
+using Wolverine.Attributes;
 
 namespace ReferralNetwork.Access;
 
@@ -13,6 +14,8 @@ public sealed class HiddenResource(IAuthorizationHandler handler, string what, s
     : AuthorizationFailureReason(handler, $"No {what} has id {id}.");
 
 /// <summary>Turns a <see cref="HiddenResource"/> refusal into 404 ProblemDetails; 401 and 403 stay as they are.</summary>
+// ASP.NET Core authorization, not a Wolverine message handler (its name would make Wolverine discover it).
+[WolverineIgnore]
 public sealed class HiddenResourceResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Wolverine.Attributes;
 
 namespace ReferralNetwork.Access;
 
@@ -13,6 +14,8 @@ public sealed class ProviderOwnerRequirement(params string[] anyProviderRoles) :
     public IReadOnlyList<string> AnyProviderRoles { get; } = anyProviderRoles;
 }
 
+// ASP.NET Core authorization, not a Wolverine message handler (its name would make Wolverine discover it).
+[WolverineIgnore]
 public sealed class ProviderOwnerHandler : AuthorizationHandler<ProviderOwnerRequirement>
 {
     public const string RouteKey = "providerId";

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ReferralNetwork.Referrals;
+using Wolverine.Attributes;
 
 namespace ReferralNetwork.Access;
 
@@ -14,6 +15,8 @@ namespace ReferralNetwork.Access;
 /// </summary>
 public sealed record ReferralPartyRequirement(bool Sender, bool Recipient, bool Admin) : IAuthorizationRequirement;
 
+// ASP.NET Core authorization, not a Wolverine message handler (its name would make Wolverine discover it).
+[WolverineIgnore]
 public sealed class ReferralPartyHandler : AuthorizationHandler<ReferralPartyRequirement>
 {
     public const string RouteKey = "referralId";
