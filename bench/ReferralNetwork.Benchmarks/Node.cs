@@ -77,11 +77,13 @@ public sealed class Node : IAsyncDisposable
         throw new TimeoutException("The API node did not become ready within two minutes.");
     }
 
-    /// <summary>A bearer token this node accepts, for an advocate (search) or an admin.</summary>
-    public static string Token(string role, string user = "bench-user") => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    /// <summary>A bearer token this node accepts, for an advocate (search), an admin, or a provider (with its id).</summary>
+    public static string Token(string role, string user = "bench-user", Guid? providerId = null) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Subject = new ClaimsIdentity([new Claim("sub", user)]),
-        Claims = new Dictionary<string, object> { ["role"] = role },
+        Claims = providerId is { } id
+            ? new Dictionary<string, object> { ["role"] = role, ["provider_id"] = id.ToString() }
+            : new Dictionary<string, object> { ["role"] = role },
         Issuer = Issuer,
         Audience = Audience,
         Expires = DateTime.UtcNow.AddHours(6),

@@ -7,9 +7,14 @@ namespace ReferralNetwork.Providers;
 
 public static class Configuration
 {
-    /// <summary>The provider area's Marten registrations: the listing is inline so a write is searchable at once.</summary>
+    /// <summary>
+    /// The provider area's Marten registrations: the listing is inline so a write is searchable at once, and the write
+    /// model is kept as an inline snapshot, so a command loads one document instead of replaying a stream that grows
+    /// with every availability change (docs/benchmarks.md: writes slowed as streams grew to hundreds of events).
+    /// </summary>
     public static StoreOptions AddProviders(this StoreOptions options)
     {
+        options.Projections.Snapshot<Provider>(SnapshotLifecycle.Inline);
         options.Projections.Add<ProviderListingProjection>(ProjectionLifecycle.Inline);
         ProviderSearchSchema.Configure(options);
         return options;
