@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 var database = await builder.ResolveReferralNetworkDatabaseAsync();
 
 builder.Services.AddReferralNetworkStore(database.ConnectionString);
-builder.Host.UseWolverine(options => options.AddReferralNetworkHandlers().UseRuntimeCompilation());
+builder.Host.UseWolverine(options => options.AddReferralNetworkHandlers().UseClusterSettings(builder.Configuration).UseRuntimeCompilation());
 builder.Services.AddWolverineHttp();
 builder.Services.AddApiConventions();
 builder.Services.AddReferralNetworkAuthentication(builder.Configuration, builder.Environment);
