@@ -22,6 +22,7 @@ if (args.Contains("--explain"))
 }
 var hostDll = Path.Combine(root, "src", "ReferralNetwork.Api", "bin", "Release", "net10.0", "ReferralNetwork.Api.dll");
 if (!File.Exists(hostDll)) throw new FileNotFoundException("Build the host in Release first: dotnet build -c Release", hostDll);
+if (args.Contains("--nodes")) return await SeveralNodes.RunAsync(args, root, hostDll); // several nodes, one killed: docs/operations.md
 
 await using var cluster = args.Contains("--connection") ? null : await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.Throwaway(), NullLogger.Instance);
 var connection = cluster?.ConnectionString ?? args[Array.IndexOf(args, "--connection") + 1];

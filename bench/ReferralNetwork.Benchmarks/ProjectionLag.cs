@@ -14,7 +14,7 @@ public sealed class ProjectionLag(HttpClient advocate, NpgsqlDataSource database
 {
     public async Task<LoadResult> MeasureAsync(int samples, TimeSpan every, CancellationToken ct)
     {
-        var targets = await TargetsAsync();
+        var targets = await TargetsAsync(advocate);
         var histogram = new LongHistogram(TimeSpan.FromMinutes(1).Ticks / 10, 3);
         var errors = 0L;
         var clock = Stopwatch.StartNew();
@@ -37,7 +37,7 @@ public sealed class ProjectionLag(HttpClient advocate, NpgsqlDataSource database
     }
 
     /// <summary>Referral requests that verified, accepting providers can take: their own specialty, age group, language and state.</summary>
-    private async Task<List<Request>> TargetsAsync()
+    internal static async Task<List<Request>> TargetsAsync(HttpClient advocate)
     {
         var page = await advocate.GetFromJsonAsync<JsonElement>("/api/providers?state=CA&accepting=true&fee=pro-bono&pageSize=100");
         return page.GetProperty("items").EnumerateArray().Select(p => new Request(p.GetProperty("id").GetGuid(), "BENCH-0",
@@ -53,9 +53,9 @@ public sealed class ProjectionLag(HttpClient advocate, NpgsqlDataSource database
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private sealed record Needs(string[] Specialties, string AgeGroup, string Language, string State, bool Telehealth);
+    internal sealed record Needs(string[] Specialties, string AgeGroup, string Language, string State, bool Telehealth);
 
-    private sealed record Contact(string Channel, string? GuardianContact);
+    internal sealed record Contact(string Channel, string? GuardianContact);
 
-    private sealed record Request(Guid ProviderId, string FamilyReference, Needs Needs, string Urgency, string FeeNeed, Contact Contact, string? Note, bool SendWhileNotAccepting);
+    internal sealed record Request(Guid ProviderId, string FamilyReference, Needs Needs, string Urgency, string FeeNeed, Contact Contact, string? Note, bool SendWhileNotAccepting);
 }
