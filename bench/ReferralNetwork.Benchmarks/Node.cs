@@ -30,7 +30,11 @@ public sealed class Node : IAsyncDisposable
     public long RssBytes => File.ReadLines($"/proc/{_process.Id}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
         .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024).FirstOrDefault();
 
-    public static async Task<Node> StartAsync(string connectionString, string hostDll, string environmentName = "Production")
+    public static Task<Node> StartAsync(string connectionString, string hostDll, string environmentName = "Production") =>
+        StartAsync(connectionString, hostDll, new Dictionary<string, string>(), environmentName);
+
+    /// <summary>Starts a node with extra environment variables (configuration keys as <c>Section__Key</c>).</summary>
+    public static async Task<Node> StartAsync(string connectionString, string hostDll, IReadOnlyDictionary<string, string> settings, string environmentName = "Production")
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(hostDll)! };
@@ -46,11 +50,12 @@ public sealed class Node : IAsyncDisposable
         environment["RateLimits__SearchPerMinute"] = "100000000";
         environment["RateLimits__WritesPerMinute"] = "100000000";
         environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings) environment[key] = value;
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  node: {e.Data}"); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  node {port}: {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -96,6 +101,9 @@ public sealed class Node : IAsyncDisposable
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>SIGKILL, as a crash or an OOM kill would end it: no shutdown, no goodbye to the cluster.</summary>
+    public void Kill() => _process.Kill();
 
     private bool _disposed;
 

@@ -33,6 +33,7 @@ if (args.Contains("--explain"))
     for (var kind = 0; kind < QueryProfile.Kinds.Length; kind++) Console.WriteLine(await profile.ExplainAsync(kind + 4L * Option("--sample", 7)));
     return 0;
 }
+if (args.Contains("--nodes")) return await SeveralNodes.RunAsync(args, root, hostDll); // several nodes, one killed: docs/operations.md
 
 await using var cluster = args.Contains("--connection") ? null : await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.Throwaway(), NullLogger.Instance);
 var connection = cluster?.ConnectionString ?? args[Array.IndexOf(args, "--connection") + 1];

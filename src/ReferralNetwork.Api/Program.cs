@@ -20,7 +20,7 @@ builder.Services.CritterStackDefaults(x =>
 builder.Host.UseWolverine(options =>
 {
     options.ApplicationAssembly = typeof(Program).Assembly; // where the pre-generated code is, whoever hosts the app
-    options.AddReferralNetworkHandlers().UseRuntimeCompilation();
+    options.AddReferralNetworkHandlers().UseClusterSettings(builder.Configuration).UseRuntimeCompilation();
 });
 builder.Services.AddWolverineHttp();
 builder.Services.AddApiConventions();

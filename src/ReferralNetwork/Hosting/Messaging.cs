@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
 using ReferralNetwork.Http;
 using ReferralNetwork.Providers;
 using Wolverine;
@@ -27,6 +28,17 @@ public static class Messaging
         // Idempotency-Key on POST /api/referrals: the first response is kept and replayed for 24 hours.
         options.Durability.EnableDeduplicatedResponses = true;
         options.Durability.DeduplicationWindow = TimeSpan.FromHours(24);
+        return options;
+    }
+
+    /// <summary>
+    /// Node heartbeats and failover from configuration (<c>Wolverine:Durability:HealthCheckPollingTime</c>,
+    /// <c>…:StaleNodeTimeout</c>, any other <see cref="DurabilitySettings"/> property). Unset keys keep Wolverine's
+    /// defaults (a heartbeat every 10 s, a node stale after 1 min): docs/operations.md.
+    /// </summary>
+    public static WolverineOptions UseClusterSettings(this WolverineOptions options, IConfiguration configuration)
+    {
+        configuration.GetSection("Wolverine:Durability").Bind(options.Durability);
         return options;
     }
 
