@@ -67,17 +67,19 @@ var results = new List<object>();
 if (Part("search"))
 {
     Console.WriteLine();
-    Console.WriteLine("| concurrency | app req/s (closed) | open-loop rate | p50 ms | p95 ms | p99 ms | max ms | SQL floor req/s | floor p99 ms | app / floor |");
-    Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    Console.WriteLine("| concurrency | app req/s (closed) | open-loop rate | p50 ms | p95 ms | p99 ms | max ms | p99 ms at half the rate | SQL floor req/s | floor p99 ms | app / floor |");
+    Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     foreach (var concurrency in new[] { 1, 16, 64 })
     {
         var capacity = await Load.ClosedAsync(concurrency, duration, Search);
+        // Latency at 75% of capacity (a busy hour), and at 37.5% (a node with room to spare).
         var open = await Load.OpenAsync(concurrency, Math.Max(1, capacity.RequestsPerSecond * 0.75), duration, Search);
+        var relaxed = await Load.OpenAsync(concurrency, Math.Max(1, capacity.RequestsPerSecond * 0.375), duration, Search);
         peakRss = Math.Max(peakRss, node.RssBytes);
         var sql = await Load.ClosedAsync(concurrency, duration, Floor);
         var ratio = capacity.RequestsPerSecond / sql.RequestsPerSecond;
-        Console.WriteLine($"| {concurrency} | {capacity.RequestsPerSecond:0} | {open.RequestsPerSecond:0} | {open.P50:0.0} | {open.P95:0.0} | {open.P99:0.0} | {open.Max:0.0} | {sql.RequestsPerSecond:0} | {sql.P99:0.0} | {ratio:P0} |");
-        results.Add(new { concurrency, closed = capacity, open, floor = sql, appOverFloor = Math.Round(ratio, 3) });
+        Console.WriteLine($"| {concurrency} | {capacity.RequestsPerSecond:0} | {open.RequestsPerSecond:0} | {open.P50:0.0} | {open.P95:0.0} | {open.P99:0.0} | {open.Max:0.0} | {relaxed.P99:0.0} | {sql.RequestsPerSecond:0} | {sql.P99:0.0} | {ratio:P0} |");
+        results.Add(new { concurrency, closed = capacity, open, openAtHalfTheRate = relaxed, floor = sql, appOverFloor = Math.Round(ratio, 3) });
     }
     Console.WriteLine();
 }
