@@ -44,5 +44,6 @@ public sealed class ProjectionRebuildTests(ApiFixture api)
     }
 
     // Written inline, a timestamp keeps .NET's 100 ns ticks; read back from PostgreSQL's timestamptz, microseconds.
-    private static string Microseconds(string json) => System.Text.RegularExpressions.Regex.Replace(json, @"(\.\d{6})\d(?=[+\-Z])", "$1");
+    private static string Microseconds(string json) => System.Text.RegularExpressions.Regex.Replace(json, @"\.(\d{1,7})(?=[+\-Z])",
+        m => m.Groups[1].Value[..Math.Min(6, m.Groups[1].Length)].TrimEnd('0') is { Length: > 0 } digits ? "." + digits : "");
 }

@@ -45,8 +45,11 @@ public static class ProviderSearchSchema
             Unindexed(mapping, nameof(ProviderListing.Accepting));
             Unindexed(mapping, nameof(ProviderListing.ProBono));
             Unindexed(mapping, nameof(ProviderListing.LicencesValidUntil), "date", NpgsqlDbType.Date);
+            // It also carries the array columns, so a page in name order is an index-only walk that checks each entry
+            // without visiting the table's wide rows (page 8 of a state at 100,000 providers: 4,300 heap visits before).
             mapping.AddIndex("sort_name", "id").IncludeColumns =
-                ["active", "verified", "licences_valid_until", "accepting", "pro_bono", "sliding_scale_min_fee_usd"];
+                ["active", "verified", "licences_valid_until", "accepting", "pro_bono", "sliding_scale_min_fee_usd",
+                 "practice_states", "telehealth_states", "specialties", "languages", "age_groups"];
         });
     }
 
