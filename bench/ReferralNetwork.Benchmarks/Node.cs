@@ -82,6 +82,20 @@ public sealed class Node : IAsyncDisposable
         throw new TimeoutException("The API node did not become ready within two minutes.");
     }
 
+    /// <summary>Runs one of the host's commands (<c>seed</c>, <c>projections rebuild</c>) to completion, in Production.</summary>
+    public static async Task RunCommandAsync(string hostDll, string connectionString, params string[] command)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(hostDll)! };
+        foreach (var argument in command.Prepend(hostDll)) start.ArgumentList.Add(argument);
+        start.Environment["ConnectionStrings__ReferralNetwork"] = connectionString;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Authentication__Schemes__Bearer__Authority"] = "https://unused.example";
+        start.Environment["Authentication__Schemes__Bearer__ValidAudiences__0"] = "unused";
+        using var process = Process.Start(start)!;
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{string.Join(' ', command)} exited with {process.ExitCode}");
+    }
+
     /// <summary>A bearer token this node accepts, for an advocate (search), an admin, or a provider (with its id).</summary>
     public static string Token(string role, string user = "bench-user", Guid? providerId = null) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {

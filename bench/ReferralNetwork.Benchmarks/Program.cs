@@ -43,7 +43,7 @@ Console.WriteLine($"ReferralNetwork benchmark: {providers:N0} providers, {second
 // --seeded: the database given with --connection already holds the network (to repeat measurements quickly).
 var seedClock = Stopwatch.StartNew();
 if (!args.Contains("--seeded"))
-    await RunAsync("dotnet", [hostDll, "seed", "--size", providers.ToString(System.Globalization.CultureInfo.InvariantCulture)], connection);
+    await Node.RunCommandAsync(hostDll, connection, "seed", "--size", providers.ToString(System.Globalization.CultureInfo.InvariantCulture));
 var seedTime = seedClock.Elapsed;
 Console.WriteLine($"Seeded {providers:N0} providers in {seedTime.TotalSeconds:0.0} s");
 await using (var vacuum = NpgsqlDataSource.Create(connection))
@@ -136,7 +136,7 @@ if (Part("rebuild"))
     await using (var count = NpgsqlDataSource.Create(connection))
         events = (long)(await count.CreateCommand("SELECT count(*) FROM mt_events").ExecuteScalarAsync())!;
     var rebuildClock = Stopwatch.StartNew();
-    await RunAsync("dotnet", [hostDll, "projections", "rebuild"], connection);
+    await Node.RunCommandAsync(hostDll, connection, "projections", "rebuild");
     var rebuild = rebuildClock.Elapsed;
     Console.WriteLine($"Rebuilt every projection from {events:N0} events in {rebuild.TotalSeconds:0.0} s: {events / rebuild.TotalSeconds:N0} events/s (including the process start)");
     rebuilt = new { events, seconds = Math.Round(rebuild.TotalSeconds, 1), eventsPerSecond = Math.Round(events / rebuild.TotalSeconds) };
@@ -168,19 +168,6 @@ return 0;
 bool Part(string name) => Array.IndexOf(args, "--only") is not (>= 0 and var i) || (i + 1 < args.Length && args[i + 1].Split(',').Contains(name));
 
 int Option(string name, int fallback) => Array.IndexOf(args, name) is >= 0 and var i && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
-
-static async Task RunAsync(string file, string[] arguments, string connection)
-{
-    var start = new ProcessStartInfo(file) { WorkingDirectory = Path.GetDirectoryName(arguments[0])! };
-    foreach (var argument in arguments) start.ArgumentList.Add(argument);
-    start.Environment["ConnectionStrings__ReferralNetwork"] = connection;
-    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-    start.Environment["Authentication__Schemes__Bearer__Authority"] = "https://unused.example";
-    start.Environment["Authentication__Schemes__Bearer__ValidAudiences__0"] = "unused";
-    using var process = Process.Start(start)!;
-    await process.WaitForExitAsync();
-    if (process.ExitCode != 0) throw new InvalidOperationException($"{string.Join(' ', arguments)} exited with {process.ExitCode}");
-}
 
 static string RepositoryRoot()
 {

@@ -29,7 +29,7 @@ public static class SeveralNodes
         await using var cluster = await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.Throwaway(), NullLogger.Instance);
         Console.WriteLine($"Several nodes: {count} nodes, {providers:N0} providers, {seconds} s of load, {Environment.ProcessorCount} cores");
         var seedClock = Stopwatch.StartNew();
-        await SeedAsync(hostDll, cluster.ConnectionString, providers);
+        await Node.RunCommandAsync(hostDll, cluster.ConnectionString, "seed", "--size", providers.ToString(CultureInfo.InvariantCulture));
         Console.WriteLine($"Seeded {providers:N0} providers in {seedClock.Elapsed.TotalSeconds:0.0} s");
         await using var database = NpgsqlDataSource.Create(cluster.ConnectionString + ";Maximum Pool Size=5;Application Name=bench");
         await database.CreateCommand("VACUUM ANALYZE").ExecuteNonQueryAsync();
@@ -237,19 +237,5 @@ public static class SeveralNodes
             await Task.Delay(100);
         }
         return default;
-    }
-
-    private static async Task SeedAsync(string hostDll, string connection, int providers)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(hostDll)! };
-        foreach (var argument in new[] { hostDll, "seed", "--size", providers.ToString(CultureInfo.InvariantCulture) }) start.ArgumentList.Add(argument);
-        start.Environment["ConnectionStrings__ReferralNetwork"] = connection;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Authentication__Schemes__Bearer__Authority"] = "https://unused.example";
-        start.Environment["Authentication__Schemes__Bearer__ValidAudiences__0"] = "unused";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"seed exited with {process.ExitCode}");
     }
 }

@@ -14,7 +14,7 @@ public sealed class GeneratedCodeTests(ApiFixture api)
     [Fact]
     public async Task the_committed_generated_code_is_what_the_app_generates_now()
     {
-        var committed = Path.Combine(RepositoryRoot(), "src", "ReferralNetwork.Api", "Internal", "Generated");
+        var committed = Path.Combine(Repository.Root, "src", "ReferralNetwork.Api", "Internal", "Generated");
         var output = Directory.CreateTempSubdirectory("referralnetwork-codegen-");
         try
         {
@@ -46,7 +46,7 @@ public sealed class GeneratedCodeTests(ApiFixture api)
         // The host's own build output (same configuration and framework as these tests), not the test folder's copy,
         // where the command scan would meet the test framework's assemblies.
         var binaries = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var host = Path.Combine(RepositoryRoot(), "src", "ReferralNetwork.Api", "bin", binaries.Parent!.Name, binaries.Name, "ReferralNetwork.Api.dll");
+        var host = Path.Combine(Repository.Root, "src", "ReferralNetwork.Api", "bin", binaries.Parent!.Name, binaries.Name, "ReferralNetwork.Api.dll");
         foreach (var argument in new[] { host, "codegen", "write" }) start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_CONTENTROOT"] = contentRoot;
@@ -74,12 +74,5 @@ public sealed class GeneratedCodeTests(ApiFixture api)
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ReferralNetwork.sln"))) return dir.FullName;
-        throw new InvalidOperationException("ReferralNetwork.sln not found above the test binaries.");
     }
 }

@@ -13,7 +13,7 @@ public sealed class OpenApiDocumentTests(ApiFixture api)
     public async Task the_committed_openapi_document_matches_the_api()
     {
         var live = Normalize(await api.Client.GetStringAsync("/openapi/v1.json"));
-        var file = Path.Combine(RepositoryRoot(), "docs", "openapi.json");
+        var file = Path.Combine(Repository.Root, "docs", "openapi.json");
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1") await File.WriteAllTextAsync(file, live);
 
         Assert.True(File.Exists(file), $"docs/openapi.json is missing: run `{UpdateVariable}=1 dotnet test --filter OpenApiDocumentTests`.");
@@ -37,11 +37,4 @@ public sealed class OpenApiDocumentTests(ApiFixture api)
         JsonArray a => new JsonArray(a.Select(Sorted).ToArray()),
         _ => node?.DeepClone(),
     };
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ReferralNetwork.sln"))) return dir.FullName;
-        throw new InvalidOperationException("ReferralNetwork.sln not found above the test binaries.");
-    }
 }
