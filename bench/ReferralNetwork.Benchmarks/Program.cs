@@ -35,7 +35,7 @@ if (args.Contains("--explain"))
 }
 if (args.Contains("--nodes")) return await SeveralNodes.RunAsync(args, root, hostDll); // several nodes, one killed: docs/operations.md
 
-await using var cluster = args.Contains("--connection") ? null : await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.Throwaway(), NullLogger.Instance);
+await using var cluster = args.Contains("--connection") ? null : await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.Throwaway() with { CrashSafe = true }, NullLogger.Instance);
 var connection = cluster?.ConnectionString ?? args[Array.IndexOf(args, "--connection") + 1];
 Console.WriteLine($"ReferralNetwork benchmark: {providers:N0} providers, {seconds} s per measurement, {Environment.ProcessorCount} cores");
 

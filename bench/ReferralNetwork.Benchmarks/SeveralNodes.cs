@@ -26,7 +26,7 @@ public static class SeveralNodes
     {
         int Option(string name, int fallback) => Array.LastIndexOf(args, name) is >= 0 and var i && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback; // the last one wins: the script passes defaults first
         var (count, providers, seconds) = (Option("--nodes", 3), Option("--providers", 10_000), Option("--seconds", 45));
-        await using var cluster = await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.Throwaway(), NullLogger.Instance);
+        await using var cluster = await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.Throwaway() with { CrashSafe = true }, NullLogger.Instance);
         Console.WriteLine($"Several nodes: {count} nodes, {providers:N0} providers, {seconds} s of load, {Environment.ProcessorCount} cores");
         var seedClock = Stopwatch.StartNew();
         await Node.RunCommandAsync(hostDll, cluster.ConnectionString, "seed", "--size", providers.ToString(CultureInfo.InvariantCulture));

@@ -54,8 +54,8 @@ internal sealed record ClusterFolder(string Root)
         Directory.CreateDirectory(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
-    public Task AppendSettingsAsync(bool throwaway, CancellationToken ct) =>
-        File.AppendAllTextAsync(ConfigFile, throwaway ? Settings + ThrowawaySettings : Settings, ct);
+    public Task AppendSettingsAsync(bool crashSafe, CancellationToken ct) =>
+        File.AppendAllTextAsync(ConfigFile, crashSafe ? Settings : Settings + ThrowawaySettings, ct);
 
     /// <summary>Another instance may still run the cluster here: never pull its files away.</summary>
     public void DeleteUnlessRunning(ILogger logger)

@@ -42,7 +42,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var running = Postmaster.FindRunning(folder, logger);
         if (running is null)
         {
-            await cluster.StartAsync(options.Port, throwaway: options.DeleteOnDispose, ct);
+            await cluster.StartAsync(options.Port, throwaway: options.DeleteOnDispose, crashSafe: options.CrashSafe, ct);
         }
 
         var postgres = new EmbeddedPostgres(options, folder, cluster, logger, running?.Port ?? options.Port, startedByUs: running is null);

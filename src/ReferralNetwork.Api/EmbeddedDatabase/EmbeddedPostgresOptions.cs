@@ -20,6 +20,12 @@ public sealed record EmbeddedPostgresOptions
     /// <summary>Delete the folder on dispose (throwaway test clusters), unless another process still runs the cluster.</summary>
     public bool DeleteOnDispose { get; init; }
 
+    /// <summary>
+    /// Keep PostgreSQL's durability settings (fsync, synchronous commit, full page writes). Off for throwaway test
+    /// clusters (speed over crash safety); the benchmark turns it back on, so its write figures are a real database's.
+    /// </summary>
+    public bool CrashSafe { get; init; } = true;
+
     public string Database { get; init; } = "referralnetwork";
 
     /// <summary>Folders holding initdb, pg_ctl and postgres; null means PATH, then /usr/lib/postgresql/*/bin.</summary>
@@ -33,6 +39,7 @@ public sealed record EmbeddedPostgresOptions
         DataDirectory = Path.Combine(Path.GetTempPath(), $"referralnetwork-pg-{Guid.NewGuid():N}"),
         Port = LoopbackPort.FindFree(),
         DeleteOnDispose = true,
+        CrashSafe = false,
     };
 
     static string DefaultDataDirectory()

@@ -8,7 +8,7 @@ internal sealed class PostgresCluster(PostgresBinaries binaries, ClusterFolder f
     static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(90);
 
     /// <summary>Creates the cluster on first use, then starts it. A throwaway folder is removed again if that fails.</summary>
-    public async Task StartAsync(int port, bool throwaway, CancellationToken ct)
+    public async Task StartAsync(int port, bool throwaway, bool crashSafe, CancellationToken ct)
     {
         if (!LoopbackPort.IsFree(port))
         {
@@ -19,7 +19,7 @@ internal sealed class PostgresCluster(PostgresBinaries binaries, ClusterFolder f
 
         try
         {
-            await InitializeAsync(throwaway, ct);
+            await InitializeAsync(crashSafe, ct);
             await RunAsync("pg_ctl", ct, "start", "-D", folder.PgData, "-l", folder.LogFile, "-w", "-t", "60", "-o", $"-p {port}");
         }
         catch when (throwaway)
@@ -29,7 +29,7 @@ internal sealed class PostgresCluster(PostgresBinaries binaries, ClusterFolder f
         }
     }
 
-    async Task InitializeAsync(bool throwaway, CancellationToken ct)
+    async Task InitializeAsync(bool crashSafe, CancellationToken ct)
     {
         folder.Create();
         await account.TakeOwnershipAsync(folder.Root, ct);
@@ -54,8 +54,8 @@ internal sealed class PostgresCluster(PostgresBinaries binaries, ClusterFolder f
         {
             await account.TakeOwnershipAsync(pwFile, ct);
             logger.LogInformation("Creating a PostgreSQL {Version} cluster in {PgData}", binaries.MajorVersion, folder.PgData);
-            // A throwaway cluster's data need not survive a power cut: skip the fsyncs.
-            string[] noSync = throwaway ? ["--no-sync"] : [];
+            // A throwaway test cluster's data need not survive a power cut: skip the fsyncs.
+            string[] noSync = crashSafe ? [] : ["--no-sync"];
             await RunAsync("initdb", ct, ["-D", folder.PgData, "-U", ClusterCredentials.User, $"--pwfile={pwFile}",
                 "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", .. noSync]);
         }
@@ -64,7 +64,7 @@ internal sealed class PostgresCluster(PostgresBinaries binaries, ClusterFolder f
             File.Delete(pwFile);
         }
 
-        await folder.AppendSettingsAsync(throwaway, ct);
+        await folder.AppendSettingsAsync(crashSafe, ct);
     }
 
     public Task StopAsync(CancellationToken ct) =>
