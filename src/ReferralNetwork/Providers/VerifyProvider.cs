@@ -17,7 +17,19 @@ public static class VerifyProviderEndpoint
         ? ValidationProblems.BodyRequired()
         : new ValidationProblems().Also(p => p.RequireText(command.Note, "note", 500, required: false)).ToProblemDetails();
 
-    public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
+    public static ProblemDetails Before(HttpContext context, Provider provider)
+    {
+        var change = ProviderRules.CheckChange(context, provider);
+        return change != WolverineContinue.NoProblems ? change : MustBeUnverified(provider);
+    }
+
+    /// <summary>
+    /// State rule: verification records one check of the licences as they stand. Once verified, a provider needs no
+    /// second check until the licences change, which lapses the verification (<see cref="ProviderVerificationLapsed"/>).
+    /// </summary>
+    public static ProblemDetails MustBeUnverified(Provider provider) => provider.Verified
+        ? Problem.Conflict($"Provider {provider.Id} is already verified; it can be verified again once its licences change.")
+        : WolverineContinue.NoProblems;
 
     [WolverinePost("/api/providers/{providerId}/verify"), Tags("Providers"), Authorize(Policy = Policies.Admin)]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]

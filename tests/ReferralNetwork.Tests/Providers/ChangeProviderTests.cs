@@ -155,6 +155,20 @@ public sealed class ChangeProviderTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task a_verified_provider_is_not_verified_again_until_its_licences_change()
+    {
+        var provider = await api.Onboarded(ProviderScenarios.Onboarding());
+        var before = await api.Listing(provider.Id);
+
+        var again = await api.Send(HttpMethod.Post, $"/api/providers/{provider.Id}/verify", new VerifyProvider(null), provider.ETag);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("already verified", (await again.Problem()).GetProperty("detail").GetString());
+        var after = await api.Listing(provider.Id);
+        Assert.Equal((before.Version, before.VerifiedAt), (after.Version, after.VerifiedAt));
+    }
+
+    [Fact]
     public async Task writes_to_an_unknown_provider_are_404()
     {
         var response = await api.Send(HttpMethod.Put, $"/api/providers/{Guid.NewGuid()}/specialties", new ChangeSpecialties(["emdr"]), "\"1\"");
