@@ -31,6 +31,8 @@ public sealed class Browser : IAsyncDisposable
             ExtraHTTPHeaders = caller is null ? null : new Dictionary<string, string> { ["Authorization"] = $"Bearer {caller.Token}" },
         });
         context.SetDefaultTimeout(15_000);
+        // Expect(...) has a timeout of its own (5 s by default): the same 15 s, for a page whose API code is compiled on first use.
+        Assertions.SetDefaultExpectTimeout(15_000);
         return await context.NewPageAsync();
     }
 

@@ -272,8 +272,10 @@ public sealed class EraseReferralTests(ApiFixture api)
 
     private async Task<JsonArray> History(Guid referral) => JsonNode.Parse(await api.Client.GetStringAsync($"/api/referrals/{referral}/history"))!.AsArray();
 
-    // Marten keeps timestamps to the microsecond; a summary built in memory has the clock's ticks.
-    private static string ToTheMillisecond(JsonNode json) => Regex.Replace(json.ToJsonString(), @"(T\d\d:\d\d:\d\d\.\d{3})\d*", "$1");
+    // Marten keeps timestamps to the microsecond; a summary built in memory has the clock's ticks. JSON drops trailing
+    // zeros (".34", or no fraction at all), so every time is written with exactly three fractional digits.
+    private static string ToTheMillisecond(JsonNode json) => Regex.Replace(json.ToJsonString(), @"(T\d\d:\d\d:\d\d)(?:\.(\d{1,7}))?",
+        m => $"{m.Groups[1].Value}.{m.Groups[2].Value.PadRight(3, '0')[..3]}");
 
     private string EventsTable => $"{api.Store.Options.Events.DatabaseSchemaName}.mt_events";
 

@@ -19,14 +19,17 @@ public sealed class ReferralConcurrencyTests(ApiFixture api)
         return await session.Query<ReferralSummary>().CountAsync(r => r.ProviderId == provider);
     }
 
+    // Stored answers outlive ResetAsync (Wolverine's table, kept 24 hours): a key of its own for every test and run.
+    private readonly string _key = $"retry-{Guid.NewGuid():N}";
+
     [Fact]
     public async Task a_retry_with_the_same_key_and_body_returns_the_first_result_and_creates_nothing_more()
     {
         var provider = await api.Onboarded(ProviderScenarios.Onboarding());
         var request = ReferralScenarios.Request(provider.Id);
 
-        var first = await api.Refer(request, idempotencyKey: "retry-1");
-        var second = await api.Refer(request, idempotencyKey: "retry-1");
+        var first = await api.Refer(request, idempotencyKey: _key);
+        var second = await api.Refer(request, idempotencyKey: _key);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
@@ -39,9 +42,9 @@ public sealed class ReferralConcurrencyTests(ApiFixture api)
     public async Task the_same_key_with_another_body_is_422_and_creates_nothing()
     {
         var provider = await api.Onboarded(ProviderScenarios.Onboarding());
-        await api.Refer(ReferralScenarios.Request(provider.Id), idempotencyKey: "retry-2");
+        await api.Refer(ReferralScenarios.Request(provider.Id), idempotencyKey: _key);
 
-        var other = await api.Refer(ReferralScenarios.Request(provider.Id, "FA-2026-0099"), idempotencyKey: "retry-2");
+        var other = await api.Refer(ReferralScenarios.Request(provider.Id, "FA-2026-0099"), idempotencyKey: _key);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
         Assert.Equal(1, await ReferralsFor(provider.Id));
@@ -53,7 +56,7 @@ public sealed class ReferralConcurrencyTests(ApiFixture api)
         var provider = await api.Onboarded(ProviderScenarios.Onboarding());
         var request = ReferralScenarios.Request(provider.Id);
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => api.Refer(request, idempotencyKey: "retry-3")));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => api.Refer(request, idempotencyKey: _key)));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
         Assert.Single(answers.Select(a => a.Headers.Location).Distinct());
