@@ -37,6 +37,7 @@ app.UseSecurityHeaders();
 app.UseApiConventions();
 app.UseWebPages();
 app.UseReferralNetworkAccess();
+app.UseInputRules();
 app.MapWolverineEndpoints(http => http.UseReferralNetworkEndpoints());
 app.MapApiDocumentation();
 app.MapHealth();

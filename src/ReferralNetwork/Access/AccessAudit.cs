@@ -80,7 +80,8 @@ public static class GetAccessAuditEndpoint
         var action = Text("action");
         if (action is not null) p.Require(AccessAudit.Actions.Contains(action), "action", $"must be one of: {string.Join(", ", AccessAudit.Actions)}");
         DateTimeOffset? Time(string name) => Text(name) is { } t
-            ? DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : p.Reject<DateTimeOffset?>(name, "must be an ISO 8601 date or time", null)
+            ? !DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? p.Reject<DateTimeOffset?>(name, "must be an ISO 8601 date or time", null)
+              : QueryDates.InRange(d) ? d : p.Reject<DateTimeOffset?>(name, QueryDates.Rule, null)
             : null;
         var from = Time("from");
         var to = Time("to");
