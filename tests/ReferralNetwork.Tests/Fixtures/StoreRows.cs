@@ -1,3 +1,4 @@
+using Marten.Events;
 using Npgsql;
 using Wolverine.Marten;
 
