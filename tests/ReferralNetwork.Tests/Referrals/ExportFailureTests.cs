@@ -74,7 +74,8 @@ public sealed class ExportFailureTests(ApiFixture api)
         await connection.OpenAsync();
         await using var corrupt = new NpgsqlCommand(
             $"update {api.Store.Options.DatabaseSchemaName}.mt_doc_referralsummary set data = jsonb_set(data, '{{status}}', '{{\"not\": \"a status\"}}') where id = $1",
-            connection) { Parameters = { new() { Value = ids[^1] } } };
+            connection)
+        { Parameters = { new() { Value = ids[^1] } } };
         Assert.Equal(1, await corrupt.ExecuteNonQueryAsync());
         return ids;
     }
