@@ -71,7 +71,8 @@ public static class InputRules
     /// <summary>The whole body (at most <see cref="ApiConventions.MaxRequestBodyBytes"/>), left rewound for the endpoint.</summary>
     private static async Task<ReadOnlyMemory<byte>> Buffered(HttpRequest request)
     {
-        request.EnableBuffering();
+        // In memory: the body limit is small, and a body must not be spilled to a temporary file.
+        request.EnableBuffering(bufferThreshold: (int)ApiConventions.MaxRequestBodyBytes);
         using var copy = new MemoryStream();
         await request.Body.CopyToAsync(copy, request.HttpContext.RequestAborted);
         request.Body.Position = 0;
