@@ -36,6 +36,7 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseApiConventions();
 app.UseWebPages();
+app.UseCrossSiteWriteProtection();
 app.UseReferralNetworkAccess();
 app.MapWolverineEndpoints(http => http.UseReferralNetworkEndpoints());
 app.MapApiDocumentation();
