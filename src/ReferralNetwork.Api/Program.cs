@@ -23,6 +23,7 @@ builder.Host.UseWolverine(options =>
     options.AddReferralNetworkHandlers().UseClusterSettings(builder.Configuration).UseRuntimeCompilation();
 });
 builder.Services.AddWolverineHttp();
+builder.Services.AddQuietUnreadableBodies();
 builder.Services.AddApiConventions();
 builder.Services.AddReferralNetworkAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddWebPages();
