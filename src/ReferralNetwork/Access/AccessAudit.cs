@@ -27,7 +27,7 @@ public static class AccessAudit
     public static void Record(IDocumentSession session, HttpContext context, TimeProvider clock, string action, Guid? subjectId = null)
     {
         var actor = Actor.From(context.User);
-        var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : null;
+        var query = AuditedQuery.Of(action, context.Request.Query);
         session.Insert(new AccessRecord(Guid.CreateVersion7(), clock.GetUtcNow(), actor.UserId, actor.Role, action, subjectId,
             query is { Length: > 500 } ? query[..500] : query, System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier));
     }
