@@ -30,6 +30,9 @@ public sealed class ProductionSignIn : IAsyncLifetime
     {
         ["Authentication:Schemes:Bearer:Authority"] = authority.ToString(),
         ["Authentication:Schemes:Bearer:ValidAudiences:0"] = TestTokens.Audience,
+        // An unknown kid re-reads the JWKS at most once per RefreshInterval (5 min by default, the first time at once):
+        // short here, so that the rotation test does not depend on whether another test's foreign token came first.
+        ["Authentication:Schemes:Bearer:RefreshInterval"] = "00:00:01",
         ["Authentication:Schemes:OpenIdConnect:Authority"] = authority.ToString(),
         ["Authentication:Schemes:OpenIdConnect:ClientId"] = OidcIssuer.PagesClientId,
         ["Authentication:Schemes:OpenIdConnect:ClientSecret"] = OidcIssuer.PagesClientSecret,
