@@ -20,7 +20,6 @@ public static class SecurityHeaders
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
-        var signInFormAction = SignInFormAction(app.Configuration);
         app.Use((context, next) =>
         {
             var headers = context.Response.Headers;
@@ -37,8 +36,7 @@ public static class SecurityHeaders
             else if (!context.Request.Path.StartsWithSegments("/scalar") && !context.Request.Path.StartsWithSegments("/openapi"))
             {
                 // The web pages: their own styles only, no script at all, forms post only here, never framed or cached.
-                var formAction = context.Request.Path.StartsWithSegments("/sign-in") ? signInFormAction : "'self'";
-                headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'self'; img-src 'self' data:; form-action {formAction}; base-uri 'none'; frame-ancestors 'none'";
+                headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
                 // The same value antiforgery sets, so it does not have to override (and warn about) ours.
                 if (!context.Request.Path.StartsWithSegments("/css")) (headers.CacheControl, headers.Pragma) = ("no-cache, no-store", "no-cache");
             }
@@ -48,13 +46,4 @@ public static class SecurityHeaders
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         return app;
     }
-
-    /// <summary>
-    /// "Sign in with your organisation" posts to the sign-in page, which redirects to the issuer; browsers hold that redirect
-    /// to form-action too, so the sign-in page (only) may also send its form on to the configured issuer's origin.
-    /// </summary>
-    private static string SignInFormAction(IConfiguration configuration) =>
-        Uri.TryCreate(configuration[$"Authentication:Schemes:{Authentication.OrganisationScheme}:Authority"], UriKind.Absolute, out var issuer)
-            ? $"'self' {issuer.GetLeftPart(UriPartial.Authority)}"
-            : "'self'";
 }
