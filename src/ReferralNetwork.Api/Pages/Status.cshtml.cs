@@ -20,6 +20,8 @@ public sealed class StatusModel : PageModel
         OnGet(code);
         if (code == 400)
             (Heading, Explanation) = ("This form has expired", "Nothing was saved. Go back, reload the page to get a fresh form, and send it again.");
+        else if (code == 503)
+            Explanation = "Nothing was saved. Please send it again in a moment.";
     }
 
     public void OnGet(int code)
@@ -32,6 +34,7 @@ public sealed class StatusModel : PageModel
             404 => ("Not found", "There is nothing here, or it is not yours to see."),
             413 => ("Too much to send", "What you sent is larger than this site accepts."),
             429 => ("Too many requests", "Please wait a minute and try again."),
+            503 => ("The service is briefly unavailable", "Please try again in a moment."),
             _ => ("Something went wrong", "The error has been logged; please try again."),
         };
     }
