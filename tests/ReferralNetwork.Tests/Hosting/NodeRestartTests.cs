@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using ReferralNetwork.Api.EmbeddedDatabase;
+using ReferralNetwork.Providers;
+using ReferralNetwork.Tests.Fixtures;
+
+namespace ReferralNetwork.Tests.Hosting;
+
+/// <summary>
+/// The only node is killed (SIGKILL: its node row and its projection shards stay assigned to it) and started again:
+/// the async read models move again within seconds, not after Wolverine's one-minute stale-node timeout.
+/// </summary>
+public sealed class NodeRestartTests
+{
+    private static readonly TimeSpan Target = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task after_a_kill_and_a_restart_of_the_only_node_async_read_models_progress_within_10_seconds()
+    {
+        await using var cluster = await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.Throwaway(), NullLogger.Instance);
+        Guid provider;
+        await using (var first = await ApiProcess.StartAsync(cluster.ConnectionString))
+        {
+            provider = await VerifiedProvider(first.Client);
+            await Refer(first.Client, provider, "FA-2026-0001");
+            await ReceivedAsync(cluster.ConnectionString, provider, 1, TimeSpan.FromMinutes(1));
+            await first.KillAsync();
+        }
+
+        var restart = Stopwatch.StartNew();
+        await using var second = await ApiProcess.StartAsync(cluster.ConnectionString);
+        var ready = restart.Elapsed;
+        await Refer(second.Client, provider, "FA-2026-0002");
+        await ReceivedAsync(cluster.ConnectionString, provider, 2, TimeSpan.FromMinutes(3));
+        var progressed = restart.Elapsed;
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"Restarted node ready after {ready.TotalSeconds:0.0} s; read model progressed {progressed.TotalSeconds:0.0} s after the restart.");
+        Assert.True(progressed - ready <= Target,
+            $"The read model progressed {progressed.TotalSeconds:0.0} s after the restart, {(progressed - ready).TotalSeconds:0.0} s after the node was ready.");
+    }
+
+    private static async Task<Guid> VerifiedProvider(HttpClient admin)
+    {
+        var created = await admin.PostAsJsonAsync("/api/providers", ProviderScenarios.Onboarding(), ProviderScenarios.Json);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<Created>(ProviderScenarios.Json))!.Id;
+        using var verify = new HttpRequestMessage(HttpMethod.Post, $"/api/providers/{id}/verify") { Content = JsonContent.Create(new VerifyProvider("checked"), options: ProviderScenarios.Json) };
+        verify.Headers.TryAddWithoutValidation("If-Match", created.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(verify)).StatusCode);
+        return id;
+    }
+
+    private static async Task Refer(HttpClient node, Guid provider, string family)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/referrals")
+        {
+            Content = JsonContent.Create(ReferralScenarios.Request(provider, family), options: ProviderScenarios.Json),
+        };
+        Assert.Equal(HttpStatusCode.Created, (await node.SendAsync(request.As(Caller.Advocate()))).StatusCode);
+    }
+
+    /// <summary>Waits for ProviderResponseStats (async) to count <paramref name="received"/> referrals, read in another process.</summary>
+    private static async Task ReceivedAsync(string connectionString, Guid provider, int received, TimeSpan within)
+    {
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        await using var query = database.CreateCommand("select (data->>'received')::int from mt_doc_providerresponsestats where id = $1");
+        query.Parameters.Add(new NpgsqlParameter { Value = provider });
+        var clock = Stopwatch.StartNew();
+        while (await query.ExecuteScalarAsync(TestContext.Current.CancellationToken) is not int count || count < received)
+        {
+            Assert.True(clock.Elapsed < within, $"ProviderResponseStats did not count {received} referrals within {within}.");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private sealed record Created(Guid Id);
+}
