@@ -10,12 +10,13 @@ using ReferralNetwork.Tests.Fixtures;
 namespace ReferralNetwork.Tests.Hosting;
 
 /// <summary>
-/// The only node is killed (SIGKILL: its node row and its projection shards stay assigned to it) and started again:
-/// the async read models move again within seconds, not after Wolverine's one-minute stale-node timeout.
+/// A node is killed (SIGKILL: its node row and its projection shards stay assigned to it): started again as the only
+/// node, or with another node alive, the async read models move again within seconds, not after Wolverine's
+/// one-minute stale-node timeout.
 /// </summary>
 public sealed class NodeRestartTests
 {
-    private static readonly TimeSpan Target = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Target = TimeSpan.FromSeconds(10), FailoverTarget = TimeSpan.FromSeconds(15);
 
     [Fact]
     public async Task after_a_kill_and_a_restart_of_the_only_node_async_read_models_progress_within_10_seconds()
@@ -40,6 +41,36 @@ public sealed class NodeRestartTests
         TestContext.Current.TestOutputHelper?.WriteLine($"Restarted node ready after {ready.TotalSeconds:0.0} s; read model progressed {progressed.TotalSeconds:0.0} s after the restart.");
         Assert.True(progressed - ready <= Target,
             $"The read model progressed {progressed.TotalSeconds:0.0} s after the restart, {(progressed - ready).TotalSeconds:0.0} s after the node was ready.");
+    }
+
+    [Fact]
+    public async Task with_two_nodes_a_killed_nodes_projection_runs_on_the_other_within_15_seconds()
+    {
+        await using var cluster = await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.Throwaway(), NullLogger.Instance);
+        // Node numbers come from a sequence on a fresh database: the first node started is 1, the second 2.
+        await using var first = await ApiProcess.StartAsync(cluster.ConnectionString);
+        var provider = await VerifiedProvider(first.Client);
+        await Refer(first.Client, provider, "FA-2026-0001");
+        await ReceivedAsync(cluster.ConnectionString, provider, 1, TimeSpan.FromMinutes(1));
+        await using var second = await ApiProcess.StartAsync(cluster.ConnectionString);
+        var (owner, survivor) = await ResponseStatsNodeAsync(cluster.ConnectionString) == 1 ? (first, second) : (second, first);
+
+        await owner.KillAsync();
+        var killed = Stopwatch.StartNew();
+        await Refer(survivor.Client, provider, "FA-2026-0002");
+        await ReceivedAsync(cluster.ConnectionString, provider, 2, TimeSpan.FromMinutes(3));
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"The killed node's projection progressed on the other node {killed.Elapsed.TotalSeconds:0.0} s after the kill.");
+        Assert.True(killed.Elapsed <= FailoverTarget, $"The read model progressed {killed.Elapsed.TotalSeconds:0.0} s after the kill.");
+    }
+
+    /// <summary>The number of the node that runs the ProviderResponseStats shard (wolverine_node_assignments).</summary>
+    private static async Task<int> ResponseStatsNodeAsync(string connectionString)
+    {
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        await using var query = database.CreateCommand(
+            "select n.node_number from wolverine_node_assignments a join wolverine_nodes n on n.id = a.node_id where a.id like '%providerresponsestats%'");
+        return (int)(await query.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
     private static async Task<Guid> VerifiedProvider(HttpClient admin)
