@@ -7,7 +7,7 @@ namespace ReferralNetwork.Api;
 /// <summary>
 /// PostgreSQL cannot be reached (stopped, restarting, refusing connections, or every pooled connection busy past the
 /// connect timeout): the request answers 503 with <c>Retry-After</c>, an API caller as ProblemDetails, a page as the
-/// calm "briefly unavailable" page. Nothing was written, and the same request succeeds once the database is back.
+/// calm "briefly unavailable" page. The same request succeeds once the database is back.
 /// </summary>
 public static class DatabaseOutage
 {
@@ -48,7 +48,7 @@ public static class DatabaseOutage
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "The service is briefly unavailable",
-            Detail = $"The database cannot be reached at the moment. Nothing was saved; retry in {RetryAfterSeconds} seconds.",
+            Detail = $"The database cannot be reached at the moment; retry in {RetryAfterSeconds} seconds.",
         };
     }
 

@@ -20,8 +20,6 @@ public sealed class StatusModel : PageModel
         OnGet(code);
         if (code == 400)
             (Heading, Explanation) = ("This form has expired", "Nothing was saved. Go back, reload the page to get a fresh form, and send it again.");
-        else if (code == 503)
-            Explanation = "Nothing was saved. Please send it again in a moment.";
     }
 
     public void OnGet(int code)

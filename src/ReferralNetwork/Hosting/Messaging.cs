@@ -39,7 +39,7 @@ public static class Messaging
     /// <c>…:StaleNodeTimeout</c>, any other <see cref="DurabilitySettings"/> property). Unset keys keep
     /// <see cref="HeartbeatInterval"/> and <see cref="StaleNodeTimeout"/>, not Wolverine's 10 s and 1 min: a node killed
     /// and restarted (there is no other way to tell a dead process from a slow one) kept its projections standing still
-    /// for over 2 minutes with those; with these, they run again within seconds of the restart.
+    /// for 1.5 to 2 minutes with those; with these, they run again within seconds of the restart.
     /// </summary>
     public static WolverineOptions UseClusterSettings(this WolverineOptions options, IConfiguration configuration)
     {
