@@ -53,6 +53,9 @@ public sealed class NodeRestartTests
         await Refer(first.Client, provider, "FA-2026-0001");
         await ReceivedAsync(cluster.ConnectionString, provider, 1, TimeSpan.FromMinutes(1));
         await using var second = await ApiProcess.StartAsync(cluster.ConnectionString);
+        // A settled cluster: each node runs one of the two shards. (Killed while the leader was still handing a shard to
+        // the newcomer, a shard can wait about a minute: docs/operations.md.)
+        await SettledAsync(cluster.ConnectionString);
         var (owner, survivor) = await ResponseStatsNodeAsync(cluster.ConnectionString) == 1 ? (first, second) : (second, first);
 
         await owner.KillAsync();
@@ -62,6 +65,20 @@ public sealed class NodeRestartTests
 
         TestContext.Current.TestOutputHelper?.WriteLine($"The killed node's projection progressed on the other node {killed.Elapsed.TotalSeconds:0.0} s after the kill.");
         Assert.True(killed.Elapsed <= FailoverTarget, $"The read model progressed {killed.Elapsed.TotalSeconds:0.0} s after the kill.");
+    }
+
+    /// <summary>Waits until both nodes run a projection shard (wolverine_node_assignments), as the leader balances them.</summary>
+    private static async Task SettledAsync(string connectionString)
+    {
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        await using var query = database.CreateCommand(
+            "select count(distinct node_id) from wolverine_node_assignments where id like 'event-subscriptions:%'");
+        var clock = Stopwatch.StartNew();
+        while ((long)(await query.ExecuteScalarAsync(TestContext.Current.CancellationToken))! < 2)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "The leader did not give the second node a shard within 2 minutes.");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
     }
 
     /// <summary>The number of the node that runs the ProviderResponseStats shard (wolverine_node_assignments).</summary>
