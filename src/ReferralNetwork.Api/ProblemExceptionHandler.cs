@@ -23,6 +23,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Marten.Exceptions.ExistingStreamIdCollisionException => Problem.Conflict("This resource was created by another request at the same moment."),
             ConcurrencyException => Problem.Conflict("Someone else changed this resource at the same moment; fetch it again and retry."),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read", Detail = bad.Message },
+            // The database is away (stopped, restarting, out of connections): 503 with Retry-After, for the client to retry.
+            _ when DatabaseOutage.IsOutage(exception) => DatabaseOutage.Problem(context),
             _ => null,
         };
         if (problem is null)

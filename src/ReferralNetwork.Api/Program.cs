@@ -10,7 +10,7 @@ using Wolverine.Http;
 var builder = WebApplication.CreateBuilder(args);
 var database = await builder.ResolveReferralNetworkDatabaseAsync();
 
-builder.Services.AddReferralNetworkStore(database.ConnectionString);
+builder.Services.AddReferralNetworkStore(database.ConnectionString, ConnectionBudget.From(builder.Configuration, database.ConnectionString));
 // Production loads the handler code committed under Internal/Generated (`codegen write`) instead of compiling it at start.
 builder.Services.CritterStackDefaults(x =>
 {

@@ -16,10 +16,10 @@ public static class WebPages
         return services;
     }
 
-    /// <summary>Static files (open to anyone, before authentication), and the site's own error pages for non-API paths.</summary>
+    /// <summary>Static files (open to anyone, before authentication), and the site's own error pages for non-API paths (a database outage among them).</summary>
     public static WebApplication UseWebPages(this WebApplication app)
     {
-        app.UseWhen(c => !Authentication.IsApi(c.Request), b => b.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseWhen(c => !Authentication.IsApi(c.Request), b => b.UseStatusCodePagesWithReExecute("/status/{0}").UseDatabaseOutagePage());
         app.UseStaticFiles();
         // Routing after the status pages, so that a re-executed request (/status/404) is routed to its page.
         app.UseRouting();

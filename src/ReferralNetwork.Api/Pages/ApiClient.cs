@@ -39,6 +39,8 @@ public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor, IS
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
         using var response = await http.SendAsync(request, ct);
+        // The database is away: no page can be shown as asked, so the page gives way to the "briefly unavailable" page.
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable) throw new ServiceBrieflyUnavailableException();
         var etag = response.Headers.ETag?.Tag;
         if (response.IsSuccessStatusCode)
         {

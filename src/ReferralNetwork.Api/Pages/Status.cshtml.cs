@@ -32,6 +32,7 @@ public sealed class StatusModel : PageModel
             404 => ("Not found", "There is nothing here, or it is not yours to see."),
             413 => ("Too much to send", "What you sent is larger than this site accepts."),
             429 => ("Too many requests", "Please wait a minute and try again."),
+            503 => ("The service is briefly unavailable", "Please try again in a moment."),
             _ => ("Something went wrong", "The error has been logged; please try again."),
         };
     }

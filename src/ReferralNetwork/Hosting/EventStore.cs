@@ -17,13 +17,14 @@ public static class EventStore
 {
     /// <summary>
     /// Marten on one shared NpgsqlDataSource (search SQL uses it too), integrated with Wolverine for the
-    /// transactional outbox and Wolverine-managed distribution of async projections across nodes.
+    /// transactional outbox and Wolverine-managed distribution of async projections across nodes. Every connection the
+    /// app opens comes from that one pool, sized by <paramref name="budget"/>.
     /// </summary>
-    public static IServiceCollection AddReferralNetworkStore(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddReferralNetworkStore(this IServiceCollection services, string connectionString, ConnectionBudget budget)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddReferralSettings().AddListingSettings();
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(budget.Apply(connectionString)));
         services.AddMarten(sp =>
             {
                 var options = new StoreOptions();

@@ -40,6 +40,7 @@ public sealed class StatusPageTests(ApiFixture api)
     [InlineData(404, "Not found")]
     [InlineData(413, "Too much to send")]
     [InlineData(500, "Something went wrong")]
+    [InlineData(503, "The service is briefly unavailable")]
     public async Task each_status_has_its_own_explanation(int code, string heading)
     {
         var response = await api.GetAs(Caller.Advocate(), $"/status/{code}");
