@@ -31,8 +31,10 @@ public static class ApiConventions
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            // Lost races and refused bodies are answers, not faults: no error log with a stack trace for them.
-            SuppressDiagnosticsCallback = c => c.Exception is JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException or Microsoft.AspNetCore.Http.BadHttpRequestException,
+            // Lost races and refused bodies are answers, not faults, and an outage is one warning (ProblemExceptionHandler):
+            // no error log with a stack trace for them.
+            SuppressDiagnosticsCallback = c => c.Exception is JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException or Microsoft.AspNetCore.Http.BadHttpRequestException
+                || DatabaseOutage.IsOutage(c.Exception),
         });
         app.UseStatusCodePages();
         // Refuse oversized bodies before anything reads them (Kestrel enforces the same limit on chunked bodies).

@@ -27,6 +27,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             _ when DatabaseOutage.IsOutage(exception) => DatabaseOutage.Problem(context),
             _ => null,
         };
+        if (problem?.Status == StatusCodes.Status503ServiceUnavailable)
+            LogOutage(logger, exception.GetType().FullName, context.TraceIdentifier);
         if (problem is null)
         {
             // Exception messages can hold request data; log the type and trace id only.
@@ -42,6 +44,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database cannot be reached ({ExceptionType}); request {TraceId} answered 503")]
+    private static partial void LogOutage(ILogger logger, string? exceptionType, string traceId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} for request {TraceId}")]
     private static partial void LogUnexpected(ILogger logger, string? exceptionType, string traceId);
