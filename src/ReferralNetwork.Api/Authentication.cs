@@ -23,6 +23,8 @@ public static class Authentication
 
     public static IServiceCollection AddReferralNetworkAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // `dotnet user-jwts` keys made while the app runs count at once (DevelopmentSecrets).
+        DevelopmentSecrets.WatchUserSecrets(configuration, environment);
         // The session cookie and antiforgery tokens are encrypted with a key ring every node shares (in PostgreSQL).
         services.AddSharedDataProtection();
         var authentication = services.AddAuthentication(o =>

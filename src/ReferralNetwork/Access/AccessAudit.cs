@@ -51,7 +51,8 @@ public static class GetAccessAuditEndpoint
     public static ProblemDetails Validate(HttpRequest request) => Parse(request.Query).Problems.ToProblemDetails();
 
     /// <summary>The audit trail of reads, newest first: filter by the subject read, the reader, the action and a time range.</summary>
-    [WolverineGet("/api/audit"), Tags("Access"), Authorize(Policy = Policies.Admin)]
+    [WolverineGet("/api/audit", OperationId = "listAuditRecords"), Tags("Access"), Authorize(Policy = Policies.Admin)]
+    [EndpointSummary("List audit records")]
     public static async Task<AccessRecordPage> Get(HttpRequest request, IQuerySession session, CancellationToken ct,
         string? subjectId = null, string? userId = null, string? action = null, string? from = null, string? to = null,
         int? page = null, int? pageSize = null)

@@ -75,7 +75,8 @@ public static class SignOutEndpoint
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.NoContent();
-        }).AllowAnonymous().WithTags("Access").WithSummary("Ends the cookie session");
+        }).AllowAnonymous().WithTags("Access").WithName("signOut").WithSummary("End the cookie session")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
     }
 }

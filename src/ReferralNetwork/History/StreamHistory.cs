@@ -27,7 +27,8 @@ public static class StreamHistory
 
 public static class ProviderHistoryEndpoint
 {
-    [WolverineGet("/api/providers/{providerId}/history"), Tags("History"), Authorize(Policy = Policies.Admin)]
+    [WolverineGet("/api/providers/{providerId}/history", OperationId = "getProviderHistory"), Tags("History"), Authorize(Policy = Policies.Admin)]
+    [EndpointSummary("Get a provider's history"), EndpointDescription("Every event in the provider's stream, oldest first, with who made it and the correlation id.")]
     [ProducesResponseType<List<HistoryEntry>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static Task<IResult> Get(Guid providerId, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
@@ -36,7 +37,8 @@ public static class ProviderHistoryEndpoint
 
 public static class ReferralHistoryEndpoint
 {
-    [WolverineGet("/api/referrals/{referralId}/history"), Tags("History"), Authorize(Policy = Policies.Admin)]
+    [WolverineGet("/api/referrals/{referralId}/history", OperationId = "getReferralHistory"), Tags("History"), Authorize(Policy = Policies.Admin)]
+    [EndpointSummary("Get a referral's history"), EndpointDescription("Every event in the referral's stream, oldest first, with who made it and the correlation id.")]
     [ProducesResponseType<List<HistoryEntry>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static Task<IResult> Get(Guid referralId, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>

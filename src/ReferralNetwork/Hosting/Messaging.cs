@@ -57,13 +57,23 @@ public static class Messaging
         http.AddMiddleware(typeof(ActorStamp), IsWrite);
         http.ConfigureEndpoints(chain =>
         {
+            // The refusals each route can really give, declared once here so the API description lists them:
+            // no or a bad token, a role the policy refuses, a rate limit, a body too large or not JSON.
+            chain.Metadata.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            if (IsWrite(chain) || chain.Method.Method.IsDefined(typeof(EnableRateLimitingAttribute), false))
+                chain.Metadata.ProducesProblem(StatusCodes.Status429TooManyRequests);
+            if (chain.HasRequestType)
+                chain.Metadata.ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            // A route naming a provider or referral that does not exist (or that the caller may not know of).
+            if (chain.RoutePattern!.Parameters.Count > 0) chain.Metadata.ProducesProblem(StatusCodes.Status404NotFound);
             if (chain.HttpMethods.Any(m => m == "GET")) chain.Metadata.ProducesValidationProblem();
             if (!IsWrite(chain)) return;
             chain.Metadata.RequireRateLimiting(WritesRateLimit);
-            chain.Metadata.ProducesValidationProblem();
-            if (!chain.RoutePattern!.RawText!.Contains("{providerId}", StringComparison.Ordinal)) return;
-            // Writes to an existing stream: not found, state conflict, stale or missing If-Match.
-            foreach (var status in new[] { 404, 409, 412, 428 }) chain.Metadata.ProducesProblem(status);
+            // Any write can break a state rule or lose a race with another writer: 409.
+            chain.Metadata.ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            if (!chain.RoutePattern.RawText!.Contains("{providerId}", StringComparison.Ordinal)) return;
+            // Writes to a provider: stale or missing If-Match.
+            chain.Metadata.ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         });
     }
 

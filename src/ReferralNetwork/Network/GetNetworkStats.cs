@@ -18,7 +18,8 @@ public sealed record NetworkReport(
 public static class GetNetworkStatsEndpoint
 {
     /// <summary>Network health: referral flow by week, state and step; capacity by state; coverage gaps; how referrals are answered by state.</summary>
-    [WolverineGet("/api/network/stats"), Tags("Network"), Authorize(Policy = Policies.Directory)]
+    [WolverineGet("/api/network/stats", OperationId = "getNetworkStats"), Tags("Network"), Authorize(Policy = Policies.Directory)]
+    [EndpointSummary("Get the network statistics")]
     public static async Task<NetworkReport> Get(IQuerySession session, NpgsqlDataSource db, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var flow = await session.LoadAsync<NetworkStats>(NetworkStats.TheId, ct) ?? new NetworkStats();

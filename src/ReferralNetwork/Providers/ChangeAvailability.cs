@@ -38,7 +38,8 @@ public static class ChangeAvailabilityEndpoint
 
     public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
 
-    [WolverinePut("/api/providers/{providerId}/availability"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
+    [WolverinePut("/api/providers/{providerId}/availability", OperationId = "changeAvailability"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
+    [EndpointSummary("Change availability"), EndpointDescription("Whether new referrals are taken, open slots by fee terms and the typical wait. Needs If-Match with the provider's current ETag (412 when stale, 428 when missing).")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events, OutgoingMessages) Put(ChangeAvailability command, [WriteAggregate] Provider provider,
         TimeProvider clock, IOptions<ListingOptions> options)

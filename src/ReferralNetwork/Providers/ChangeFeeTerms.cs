@@ -52,7 +52,8 @@ public static class ChangeFeeTermsEndpoint
 
     public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
 
-    [WolverinePut("/api/providers/{providerId}/fee-terms"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
+    [WolverinePut("/api/providers/{providerId}/fee-terms", OperationId = "changeFeeTerms"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
+    [EndpointSummary("Change fee terms"), EndpointDescription("Needs If-Match with the provider's current ETag (412 when stale, 428 when missing).")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Put(ChangeFeeTerms command, [WriteAggregate] Provider provider) =>
         ProviderRules.Accepted(provider, Decide(command, provider));

@@ -31,7 +31,8 @@ public static class ChangeSpecialtiesEndpoint
 
     public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
 
-    [WolverinePut("/api/providers/{providerId}/specialties"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
+    [WolverinePut("/api/providers/{providerId}/specialties", OperationId = "changeSpecialties"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
+    [EndpointSummary("Change specialties"), EndpointDescription("Needs If-Match with the provider's current ETag (412 when stale, 428 when missing).")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Put(ChangeSpecialties command, [WriteAggregate] Provider provider) =>
         ProviderRules.Accepted(provider, Decide(command, provider));

@@ -15,7 +15,8 @@ public static class ConfirmAvailabilityEndpoint
 {
     public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
 
-    [WolverinePost("/api/providers/{providerId}/confirm-availability"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
+    [WolverinePost("/api/providers/{providerId}/confirm-availability", OperationId = "confirmAvailability"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
+    [EndpointSummary("Confirm availability is current"), EndpointDescription("Marks the listing as confirmed now without changing it. Needs If-Match with the provider's current ETag.")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events, OutgoingMessages) Post([WriteAggregate] Provider provider, TimeProvider clock, IOptions<ListingOptions> options)
     {

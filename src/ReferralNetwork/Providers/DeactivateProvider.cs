@@ -19,7 +19,8 @@ public static class DeactivateProviderEndpoint
 
     public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
 
-    [WolverinePost("/api/providers/{providerId}/deactivate"), Tags("Providers"), Authorize(Policy = Policies.Admin)]
+    [WolverinePost("/api/providers/{providerId}/deactivate", OperationId = "deactivateProvider"), Tags("Providers"), Authorize(Policy = Policies.Admin)]
+    [EndpointSummary("Deactivate a provider"), EndpointDescription("A deactivated provider takes no referrals and can only be reactivated. Needs If-Match with the provider's current ETag.")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post(DeactivateProvider command, [WriteAggregate] Provider provider) =>
         ProviderRules.Accepted(provider, [new ProviderDeactivated(command.Reason.Trim())]);

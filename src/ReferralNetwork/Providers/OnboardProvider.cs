@@ -39,7 +39,8 @@ public static class OnboardProviderEndpoint
             ? Problem.Conflict("This provider has already joined the network; change the profile with PUT /api/providers/{providerId}/profile.")
             : WolverineContinue.NoProblems;
 
-    [WolverinePost("/api/providers"), Tags("Providers"), Authorize(Policy = Policies.Onboarding)]
+    [WolverinePost("/api/providers", OperationId = "onboardProvider"), Tags("Providers"), Authorize(Policy = Policies.Onboarding)]
+    [EndpointSummary("Onboard a provider"), EndpointDescription("An admin onboards a new provider; a provider user onboards the provider their provider_id claim names, once (409 after that). Answers 201 with the new stream's id and version.")]
     [ProducesResponseType<StreamCreated>(StatusCodes.Status201Created)]
     public static (StreamCreated, IStartStream, OutgoingMessages) Post(OnboardProvider command, HttpContext context, TimeProvider clock, IOptions<ListingOptions> options)
     {

@@ -27,7 +27,8 @@ public static class ReactivateProviderEndpoint
         ? Problem.Conflict($"Provider {provider.Id} is already active.")
         : WolverineContinue.NoProblems;
 
-    [WolverinePost("/api/providers/{providerId}/reactivate"), Tags("Providers"), Authorize(Policy = Policies.Admin)]
+    [WolverinePost("/api/providers/{providerId}/reactivate", OperationId = "reactivateProvider"), Tags("Providers"), Authorize(Policy = Policies.Admin)]
+    [EndpointSummary("Reactivate a provider"), EndpointDescription("Needs If-Match with the provider's current ETag.")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post(ReactivateProvider command, [WriteAggregate] Provider provider) =>
         ProviderRules.Accepted(provider, [new ProviderReactivated(string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim())]);

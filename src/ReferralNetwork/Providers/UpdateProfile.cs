@@ -43,7 +43,8 @@ public static class UpdateProfileEndpoint
 
     public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
 
-    [WolverinePut("/api/providers/{providerId}/profile"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
+    [WolverinePut("/api/providers/{providerId}/profile", OperationId = "updateProfile"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
+    [EndpointSummary("Update a provider profile"), EndpointDescription("Needs If-Match with the provider's current ETag (412 when stale, 428 when missing).")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Put(UpdateProfile command, [WriteAggregate] Provider provider) =>
         ProviderRules.Accepted(provider, Decide(command, provider));

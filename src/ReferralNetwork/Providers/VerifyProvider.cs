@@ -31,7 +31,8 @@ public static class VerifyProviderEndpoint
         ? Problem.Conflict($"Provider {provider.Id} is already verified; it can be verified again once its licences change.")
         : WolverineContinue.NoProblems;
 
-    [WolverinePost("/api/providers/{providerId}/verify"), Tags("Providers"), Authorize(Policy = Policies.Admin)]
+    [WolverinePost("/api/providers/{providerId}/verify", OperationId = "verifyProvider"), Tags("Providers"), Authorize(Policy = Policies.Admin)]
+    [EndpointSummary("Verify a provider"), EndpointDescription("Needs If-Match with the provider's current ETag; 409 when already verified.")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post(VerifyProvider command, [WriteAggregate] Provider provider) =>
         ProviderRules.Accepted(provider, [new ProviderVerified(string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim())]);

@@ -34,7 +34,8 @@ public static class AcceptReferralEndpoint
             : Problem.Conflict($"The provider has no open {ReferralRules.Kebab(kind.ToString())} slot left; update availability first.");
     }
 
-    [WolverinePost("/api/referrals/{referralId}/accept"), Tags("Referrals"), Authorize(Policy = Policies.ReferralRecipient)]
+    [WolverinePost("/api/referrals/{referralId}/accept", OperationId = "acceptReferral"), Tags("Referrals"), Authorize(Policy = Policies.ReferralRecipient)]
+    [EndpointSummary("Accept a referral"), EndpointDescription("Takes one of the provider's open slots of the referral's fee kind; 409 when none is left or the referral's state does not allow it.")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post([WriteAggregate] Referral referral, IEventStream<Provider> provider)
     {

@@ -15,7 +15,8 @@ public static class ViewReferralEndpoint
     public static ProblemDetails Before(Referral referral) => ReferralRules.Allows(referral, Referral.View);
 
     /// <summary>The provider opened the referral; only the first view is recorded.</summary>
-    [WolverinePost("/api/referrals/{referralId}/view"), Tags("Referrals"), Authorize(Policy = Policies.ReferralRecipient)]
+    [WolverinePost("/api/referrals/{referralId}/view", OperationId = "viewReferral"), Tags("Referrals"), Authorize(Policy = Policies.ReferralRecipient)]
+    [EndpointSummary("Mark a referral as viewed")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post([WriteAggregate] Referral referral) =>
         ReferralRules.Accepted(referral, referral.Status == ReferralStatus.Requested ? [new ReferralViewed(referral.ProviderId)] : []);
@@ -31,7 +32,8 @@ public static class WaitlistReferralEndpoint
 
     public static ProblemDetails Before(Referral referral) => ReferralRules.Allows(referral, Referral.Waitlist);
 
-    [WolverinePost("/api/referrals/{referralId}/waitlist"), Tags("Referrals"), Authorize(Policy = Policies.ReferralRecipient)]
+    [WolverinePost("/api/referrals/{referralId}/waitlist", OperationId = "waitlistReferral"), Tags("Referrals"), Authorize(Policy = Policies.ReferralRecipient)]
+    [EndpointSummary("Waitlist a referral")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post(WaitlistReferral command, [WriteAggregate] Referral referral) =>
         ReferralRules.Accepted(referral, [new ReferralWaitlisted(referral.ProviderId, command.ExpectedWeeks)]);
@@ -53,7 +55,8 @@ public static class DeclineReferralEndpoint
 
     public static ProblemDetails Before(Referral referral) => ReferralRules.Allows(referral, Referral.Decline);
 
-    [WolverinePost("/api/referrals/{referralId}/decline"), Tags("Referrals"), Authorize(Policy = Policies.ReferralRecipient)]
+    [WolverinePost("/api/referrals/{referralId}/decline", OperationId = "declineReferral"), Tags("Referrals"), Authorize(Policy = Policies.ReferralRecipient)]
+    [EndpointSummary("Decline a referral")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post(DeclineReferral command, [WriteAggregate] Referral referral) =>
         ReferralRules.Accepted(referral, [new ReferralDeclined(referral.ProviderId, command.Reason!.Value, string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim())]);

@@ -29,7 +29,8 @@ public static class EraseReferralEndpoint
         ? ValidationProblems.BodyRequired()
         : new ValidationProblems().Also(p => p.RequireText(command.Reason, "reason", ReferralRequestRules.MaxNoteLength)).ToProblemDetails();
 
-    [WolverinePost("/api/referrals/{referralId}/erase"), Tags("Referrals"), Authorize(Policy = Policies.Admin)]
+    [WolverinePost("/api/referrals/{referralId}/erase", OperationId = "eraseReferral"), Tags("Referrals"), Authorize(Policy = Policies.Admin)]
+    [EndpointSummary("Erase a referral's family data")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<(WriteAccepted, Events)> Post(EraseReferral command, [WriteAggregate] Referral referral,

@@ -28,7 +28,8 @@ public static class ScheduleFirstSessionEndpoint
 
     public static ProblemDetails Before(Referral referral) => ReferralRules.Allows(referral, Referral.Schedule);
 
-    [WolverinePost("/api/referrals/{referralId}/schedule"), Tags("Referrals"), Authorize(Policy = Policies.ReferralRecipient)]
+    [WolverinePost("/api/referrals/{referralId}/schedule", OperationId = "scheduleFirstSession"), Tags("Referrals"), Authorize(Policy = Policies.ReferralRecipient)]
+    [EndpointSummary("Schedule the first session")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post(ScheduleFirstSession command, [WriteAggregate] Referral referral) =>
         ReferralRules.Accepted(referral, [new FirstSessionScheduled(referral.ProviderId, command.Date!.Value)]);
@@ -51,7 +52,8 @@ public static class CloseReferralEndpoint
     public static Task<IEventStream<Provider>?> LoadAsync(Referral referral, IDocumentSession session, CancellationToken ct) =>
         SlotRelease.LockProviderIfHeld(referral, session, ct);
 
-    [WolverinePost("/api/referrals/{referralId}/close"), Tags("Referrals"), Authorize(Policy = Policies.ReferralRecipient)]
+    [WolverinePost("/api/referrals/{referralId}/close", OperationId = "closeReferral"), Tags("Referrals"), Authorize(Policy = Policies.ReferralRecipient)]
+    [EndpointSummary("Close a referral")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post(CloseReferral command, [WriteAggregate] Referral referral, IEventStream<Provider>? provider)
     {
@@ -74,7 +76,8 @@ public static class WithdrawReferralEndpoint
         SlotRelease.LockProviderIfHeld(referral, session, ct);
 
     /// <summary>The advocate takes the referral back (e.g. to re-refer).</summary>
-    [WolverinePost("/api/referrals/{referralId}/withdraw"), Tags("Referrals"), Authorize(Policy = Policies.ReferralSender)]
+    [WolverinePost("/api/referrals/{referralId}/withdraw", OperationId = "withdrawReferral"), Tags("Referrals"), Authorize(Policy = Policies.ReferralSender)]
+    [EndpointSummary("Withdraw a referral")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post(WithdrawReferral command, [WriteAggregate] Referral referral, IEventStream<Provider>? provider)
     {

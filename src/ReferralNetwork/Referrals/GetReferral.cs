@@ -10,7 +10,8 @@ namespace ReferralNetwork.Referrals;
 
 public static class GetReferralEndpoint
 {
-    [WolverineGet("/api/referrals/{referralId}"), Tags("Referrals"), Authorize(Policy = Policies.ReferralParty)]
+    [WolverineGet("/api/referrals/{referralId}", OperationId = "getReferral"), Tags("Referrals"), Authorize(Policy = Policies.ReferralParty)]
+    [EndpointSummary("Get a referral")]
     [ProducesResponseType<ReferralSummary>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(Guid referralId, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken ct)

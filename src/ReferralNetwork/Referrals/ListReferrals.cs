@@ -20,7 +20,8 @@ public static class ListReferralsEndpoint
     public static ProblemDetails Validate(HttpRequest request) => ReferralHistoryQuery.Parse(request.Query).Problems.ToProblemDetails();
 
     /// <summary>The referral history, newest request first: filter by provider, advocate, family state, status and dates.</summary>
-    [WolverineGet("/api/referrals"), Tags("Referrals"), Authorize(Policy = Policies.ReferralLists)]
+    [WolverineGet("/api/referrals", OperationId = "listReferrals"), Tags("Referrals"), Authorize(Policy = Policies.ReferralLists)]
+    [EndpointSummary("List referrals")]
     public static async Task<ReferralPage> Get(HttpRequest request, IDocumentSession session, TimeProvider clock, CancellationToken ct,
         Guid? providerId = null, string? advocateId = null, string? state = null, string? status = null,
         string? from = null, string? to = null, int? page = null, int? pageSize = null)
@@ -51,7 +52,8 @@ public static partial class ExportReferralsEndpoint
     public static ProblemDetails Validate(HttpRequest request) => ReferralHistoryQuery.Parse(request.Query).Problems.ToProblemDetails();
 
     /// <summary>The filtered history as CSV, streamed row by row from PostgreSQL (never built in memory). No family reference or notes.</summary>
-    [WolverineGet("/api/referrals/export"), Tags("Referrals"), Authorize(Policy = Policies.Admin)]
+    [WolverineGet("/api/referrals/export", OperationId = "exportReferrals"), Tags("Referrals"), Authorize(Policy = Policies.Admin)]
+    [EndpointSummary("Export referrals as CSV")]
     [Produces("text/csv")]
     public static IResult Get(HttpRequest request, IDocumentSession session, TimeProvider clock,
         Guid? providerId = null, string? advocateId = null, string? state = null, string? status = null, string? from = null, string? to = null)

@@ -44,7 +44,8 @@ public static class RequestReferralEndpoint
         return ReferralRequestRules.CheckProvider(command, provider, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
     }
 
-    [WolverinePost("/api/referrals"), Tags("Referrals"), Authorize(Policy = Policies.Advocate)]
+    [WolverinePost("/api/referrals", OperationId = "requestReferral"), Tags("Referrals"), Authorize(Policy = Policies.Advocate)]
+    [EndpointSummary("Refer a family to a provider"), EndpointDescription("Send an Idempotency-Key header to make retries safe: the first response is replayed for 24 hours, and reusing the key with another body is a 422.")]
     [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false, ClaimInTransaction = true)]
     [ProducesResponseType<ReferralCreated>(StatusCodes.Status201Created)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]

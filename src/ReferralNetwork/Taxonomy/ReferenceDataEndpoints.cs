@@ -24,8 +24,8 @@ public static class GetSpecialtiesEndpoint
             })
             { Status = StatusCodes.Status400BadRequest };
 
-    [WolverineGet("/api/specialties"), Authorize(Policy = Policies.SignedIn)]
-    [EndpointSummary("The trauma specialty taxonomy and its version; kind=treatment or kind=population narrows it.")]
+    [WolverineGet("/api/specialties", OperationId = "listSpecialties"), Authorize(Policy = Policies.SignedIn)]
+    [EndpointSummary("List the trauma specialties"), EndpointDescription("The trauma specialty taxonomy and its version; kind=treatment or kind=population narrows it.")]
     [ProducesResponseType<SpecialtyList>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static SpecialtyList Get(string? kind) =>
@@ -36,8 +36,8 @@ public static class GetSpecialtiesEndpoint
 [Tags("Reference data")]
 public static class GetRegionsEndpoint
 {
-    [WolverineGet("/api/regions"), Authorize(Policy = Policies.SignedIn)]
-    [EndpointSummary("The 50 states and the District of Columbia.")]
+    [WolverineGet("/api/regions", OperationId = "listRegions"), Authorize(Policy = Policies.SignedIn)]
+    [EndpointSummary("List the regions"), EndpointDescription("The 50 states and the District of Columbia.")]
     [ProducesResponseType<IReadOnlyList<Region>>(StatusCodes.Status200OK)]
     public static IReadOnlyList<Region> Get() => Regions.All;
 }
@@ -45,8 +45,8 @@ public static class GetRegionsEndpoint
 [Tags("Reference data")]
 public static class GetLanguagesEndpoint
 {
-    [WolverineGet("/api/languages"), Authorize(Policy = Policies.SignedIn)]
-    [EndpointSummary("The ISO 639-1 languages, by code, with English names.")]
+    [WolverineGet("/api/languages", OperationId = "listLanguages"), Authorize(Policy = Policies.SignedIn)]
+    [EndpointSummary("List the languages"), EndpointDescription("The ISO 639-1 languages, by code, with English names.")]
     [ProducesResponseType<IReadOnlyList<Language>>(StatusCodes.Status200OK)]
     public static IReadOnlyList<Language> Get() => Languages.All;
 }
@@ -54,8 +54,8 @@ public static class GetLanguagesEndpoint
 [Tags("Reference data")]
 public static class GetAgeGroupsEndpoint
 {
-    [WolverineGet("/api/age-groups"), Authorize(Policy = Policies.SignedIn)]
-    [EndpointSummary("The age groups providers serve, youngest first, then parents and caregivers.")]
+    [WolverineGet("/api/age-groups", OperationId = "listAgeGroups"), Authorize(Policy = Policies.SignedIn)]
+    [EndpointSummary("List the age groups"), EndpointDescription("The age groups providers serve, youngest first, then parents and caregivers.")]
     [ProducesResponseType<IReadOnlyList<AgeGroup>>(StatusCodes.Status200OK)]
     public static IReadOnlyList<AgeGroup> Get() => AgeGroups.All;
 }

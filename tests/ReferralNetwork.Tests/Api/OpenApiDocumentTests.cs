@@ -21,14 +21,39 @@ public sealed class OpenApiDocumentTests(ApiFixture api)
             $"The API's OpenAPI document differs from docs/openapi.json: review the change and run `{UpdateVariable}=1 dotnet test --filter OpenApiDocumentTests`.");
     }
 
-    // Keys sorted, so that the order in which endpoints are discovered cannot make the check flaky; "servers" is
-    // wherever the document was fetched from, not part of the contract.
-    private static string Normalize(string json)
+    [Fact]
+    public async Task every_operation_has_a_readable_id_a_summary_and_its_refusals_and_every_tag_a_description()
     {
-        var document = JsonNode.Parse(json)!.AsObject();
-        document.Remove("servers");
-        return Sorted(document)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        var document = JsonNode.Parse(await api.Client.GetStringAsync("/openapi/v1.json"))!.AsObject();
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Where(o => o.Key != "parameters")
+                .Select(o => (Name: $"{o.Key.ToUpperInvariant()} {path.Key}", Operation: o.Value!.AsObject())))
+            .ToList();
+        Assert.NotEmpty(operations);
+
+        var ids = operations.Select(o => (string?)o.Operation["operationId"]).ToList();
+        Assert.All(operations, o => Assert.Matches("^[a-z][A-Za-z]+$", (string?)o.Operation["operationId"] ?? $"(none on {o.Name})"));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace((string?)o.Operation["summary"]), $"{o.Name} has no summary"));
+        // A summary or description that is the generated route name says nothing to a reader.
+        Assert.All(operations, o => Assert.DoesNotMatch("^[A-Z]+_api", ((string?)o.Operation["summary"] ?? "") + ((string?)o.Operation["description"] ?? "")));
+        foreach (var (name, operation) in operations)
+        {
+            var refusals = operation["responses"]!.AsObject().Where(r => r.Key.StartsWith('4')).ToList();
+            Assert.True(refusals.Count > 0, $"{name} declares no 4xx response");
+            Assert.All(refusals, r => Assert.True(r.Value!["content"]?["application/problem+json"] is not null,
+                $"{name} {r.Key} is not described as application/problem+json"));
+        }
+
+        var described = document["tags"]!.AsArray().ToDictionary(t => (string)t!["name"]!, t => (string?)t!["description"]);
+        var used = operations.SelectMany(o => o.Operation["tags"]!.AsArray().Select(t => (string)t!)).Distinct();
+        Assert.All(used, tag => Assert.False(string.IsNullOrWhiteSpace(described.GetValueOrDefault(tag)), $"tag {tag} has no description"));
     }
+
+    // Keys sorted, so that the order in which endpoints are discovered cannot make the check flaky. "servers" is
+    // relative ("/"), the same wherever the document is fetched from.
+    private static string Normalize(string json) =>
+        Sorted(JsonNode.Parse(json))!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
 
     private static JsonNode? Sorted(JsonNode? node) => node switch
     {

@@ -14,7 +14,8 @@ public static class ListUnverifiedProvidersEndpoint
 {
     public const int PageSize = 25;
 
-    [WolverineGet("/api/providers/unverified"), Tags("Providers"), Authorize(Policy = Policies.Admin)]
+    [WolverineGet("/api/providers/unverified", OperationId = "listUnverifiedProviders"), Tags("Providers"), Authorize(Policy = Policies.Admin)]
+    [EndpointSummary("List providers awaiting verification")]
     public static async Task<UnverifiedProviders> Get(IQuerySession session, CancellationToken ct, int? page = null)
     {
         var number = Math.Clamp(page ?? 1, 1, 10_000);

@@ -35,7 +35,8 @@ public static class SearchProvidersEndpoint
     /// by specialty (all listed), age group, language, fee terms, accepting and verification. Ordered by distance
     /// when near is given, else by name; then by id.
     /// </summary>
-    [WolverineGet("/api/providers"), Tags("Providers"), Authorize(Policy = Policies.Directory), EnableRateLimiting(Messaging.SearchRateLimit)]
+    [WolverineGet("/api/providers", OperationId = "searchProviders"), Tags("Providers"), Authorize(Policy = Policies.Directory), EnableRateLimiting(Messaging.SearchRateLimit)]
+    [EndpointSummary("Search providers")]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<ProviderSearchResults> Get(
         HttpRequest request, NpgsqlDataSource database, IDocumentStore store, TimeProvider clock, CancellationToken ct,
