@@ -21,6 +21,10 @@ public static class Display
 
     public static string AgeGroup(string code) => AgeGroups.All.FirstOrDefault(g => g.Code == code)?.Label ?? Words(code);
 
+    /// <summary>"Child (6-12) and Adolescent (13-17)": youngest first, as people read ages, not alphabetically.</summary>
+    public static string Ages(IEnumerable<string> codes) =>
+        List(codes.OrderBy(c => AgeGroups.All.ToList().FindIndex(g => g.Code == c) is var i and >= 0 ? i : int.MaxValue).Select(AgeGroup));
+
     /// <summary>"A", "A and B", "A, B and C".</summary>
     public static string List(IEnumerable<string> items)
     {

@@ -11,12 +11,15 @@ namespace ReferralNetwork.Api.Pages;
 /// </summary>
 public static partial class FieldWords
 {
-    public static string For(string path, string rule)
+    public static string For(string path, string rule) => For(path, [rule]);
+
+    /// <summary>One message for a field that breaks several rules: the most specific one ("is required when the reason is other" over "is required").</summary>
+    public static string For(string path, IReadOnlyList<string> rules)
     {
         // "profile.locations[1].zip" → field "locations[].zip", the second location.
         var field = Index().Replace(path.StartsWith("profile.", StringComparison.Ordinal) ? path[8..] : path, "[]");
         var number = Index().Match(path) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1 : 0;
-        return Special(field, rule, number) ?? General(field, rule, number);
+        return rules.Select(rule => Special(field, rule, number)).FirstOrDefault(words => words is not null) ?? General(field, rules[0], number);
     }
 
     private static string? Special(string field, string rule, int n) => (field, rule) switch
@@ -29,7 +32,8 @@ public static partial class FieldWords
         ("familyReference", _) when rule.Contains("never a name", StringComparison.Ordinal) =>
             "Enter your case number, not a name: 4 to 32 letters, digits or dashes, with at least one digit",
         ("note", _) when rule.Contains("dates", StringComparison.Ordinal) => "Take the dates out of the note: a date of birth or other date can identify a child",
-        ("note", _) when rule.Contains("reason is other", StringComparison.Ordinal) => "Say in the note why you can't take this family",
+        // A note is required only when a provider declines for "other" reasons.
+        ("note", _) when rule.StartsWith("is required", StringComparison.Ordinal) => "Say in the note why you can't take this family",
         ("reason", _) when rule.StartsWith("is required: no-capacity", StringComparison.Ordinal) => "Choose why you can't take this family",
         ("contact.guardianContact", _) when rule.Contains("must be empty", StringComparison.Ordinal) =>
             "Leave the guardian's phone or email empty when you pass on messages yourself, or choose another way for the provider to reach the family",

@@ -17,7 +17,7 @@ public static partial class ProblemWords
         if (result.Errors.Count > 0)
             return new FormProblems(result.Errors
                 .Where(e => e.Value.Length > 0)
-                .Select(e => new FormProblem(FieldWords.For(e.Key, e.Value[0]), InputFor(e.Key, inputs)))
+                .Select(e => new FormProblem(FieldWords.For(e.Key, e.Value), InputFor(e.Key, inputs)))
                 .DistinctBy(p => (p.Message, p.InputId)).ToList());
         return new FormProblems([new FormProblem(Sentence(result.Status, result.Detail, result.Reference), null)]);
     }
