@@ -71,12 +71,9 @@ public static class Display
         if (a.Status == AcceptingStatus.Paused) return "Paused: not taking referrals for now";
         if (a.Status == AcceptingStatus.NotAccepting) return "Not taking referrals right now";
         if (!a.TakesReferrals) return "Not taking referrals right now: no places free";
-        var places = (a.OpenProBonoSlots, a.OpenSlidingScaleSlots) switch
-        {
-            (> 0 and var free, > 0 and var sliding) => $"{free} free and {Count(sliding, "sliding-scale place")}",
-            (> 0 and var free, _) => Count(free, "free place"),
-            (_, var sliding) => Count(sliding, "sliding-scale place"),
-        };
+        var (free, sliding) = (a.OpenProBonoSlots, a.OpenSlidingScaleSlots);
+        var places = free > 0 && sliding > 0 ? $"{free} free and {Count(sliding, "sliding-scale place")}"
+            : free > 0 ? Count(free, "free place") : Count(sliding, "sliding-scale place");
         var wait = a.TypicalWaitWeeks switch
         {
             null => "",

@@ -88,33 +88,6 @@ public static partial class FieldWords
         return verb == "Choose" ? $"Choose {noun} from the list" : $"Check {noun}";
     }
 
-    // What each field is called on the pages, and whether a person types it or picks it.
-    private static readonly Dictionary<string, (string Verb, string Noun)> Names = new(StringComparer.Ordinal)
-    {
-        ["near"] = ("Enter", "a ZIP code"), ["radiusMiles"] = ("Enter", "a distance in miles"),
-        ["state"] = ("Choose", "a state"), ["needs.state"] = ("Choose", "the family's state"),
-        ["ageGroup"] = ("Choose", "an age group"), ["needs.ageGroup"] = ("Choose", "the child's age group"),
-        ["language"] = ("Choose", "a language"), ["needs.language"] = ("Choose", "the family's language"),
-        ["specialty"] = ("Choose", "what the family needs"), ["needs.specialties"] = ("Choose", "what the family needs"), ["needs.specialties[]"] = ("Choose", "what the family needs"),
-        ["specialties"] = ("Choose", "at least one specialty"), ["specialties[]"] = ("Choose", "specialties"),
-        ["fee"] = ("Choose", "the fee terms"), ["feeNeed"] = ("Choose", "the fee terms the family needs"), ["maxFee"] = ("Enter", "the highest fee"),
-        ["sort"] = ("Choose", "an order"), ["verified"] = ("Choose", "verified or not"),
-        ["familyReference"] = ("Enter", "the family reference (your case number)"), ["urgency"] = ("Choose", "how urgent this is"),
-        ["contact"] = ("Choose", "how the provider reaches the family"), ["contact.channel"] = ("Choose", "how the provider reaches the family"),
-        ["contact.guardianContact"] = ("Enter", "the guardian's phone or email"), ["note"] = ("Enter", "the note"),
-        ["expectedWeeks"] = ("Enter", "the expected wait in weeks"), ["reason"] = ("Enter", "the reason"), ["outcome"] = ("Choose", "how the referral ended"),
-        ["status"] = ("Choose", "a status"),
-        ["openProBonoSlots"] = ("Enter", "the number of open free (pro bono) places"), ["openSlidingScaleSlots"] = ("Enter", "the number of open sliding-scale places"),
-        ["typicalWaitWeeks"] = ("Enter", "the typical wait in weeks"), ["proBono.sessionsPerFamily"] = ("Enter", "the number of free sessions for each family"),
-        ["slidingScale.minFeeUsd"] = ("Enter", "the lowest fee"), ["slidingScale.maxFeeUsd"] = ("Enter", "the highest fee"),
-        ["insuranceNotes"] = ("Enter", "the insurance notes"), ["locations"] = ("Enter", "the practice locations"),
-        ["locations[]"] = ("Enter", "location {n}"), ["locations[].name"] = ("Enter", "the name of location {n}"),
-        ["locations[].street"] = ("Enter", "the street of location {n}"), ["locations[].city"] = ("Enter", "the city of location {n}"),
-        ["locations[].state"] = ("Choose", "the state of location {n}"), ["locations[].zip"] = ("Enter", "the ZIP code of location {n}"),
-        ["providerId"] = ("Enter", "the provider's id"), ["advocateId"] = ("Enter", "the advocate's id"),
-        ["from"] = ("Enter", "the start date"), ["to"] = ("Enter", "the end date"),
-    };
-
     private static string StateName(string code) => Regions.Find(code)?.Name ?? "another state";
 
     private static decimal[] Numbers(string rule) =>

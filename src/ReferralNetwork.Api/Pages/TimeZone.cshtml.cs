@@ -13,7 +13,11 @@ public sealed class TimeZoneModel : PageModel
         if (LocalTimes.Find(zone) is { } chosen)
             Response.Cookies.Append(LocalTimes.CookieName, chosen.Id, new CookieOptions
             {
-                HttpOnly = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365),
+                HttpOnly = true,
+                Secure = Request.IsHttps,
+                SameSite = SameSiteMode.Lax,
+                IsEssential = true,
+                MaxAge = TimeSpan.FromDays(365),
             });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
     }

@@ -87,6 +87,8 @@ public sealed class DisplayTests
     [InlineData(-21 * 86400, "3 weeks ago")]
     [InlineData(2 * 86400 + 60, "in 2 days")]
     [InlineData(30 * 60, "in 30 minutes")]
+    [InlineData(5 * 86400 - 60, "in 5 days")]
+    [InlineData(-(90 * 60), "2 hours ago")]
     public void times_read_relative_to_now(int seconds, string expected)
     {
         var now = new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);

@@ -27,13 +27,20 @@ public sealed class EditModel(ApiClient api) : PageModel
 
     private static readonly Dictionary<string, string> AvailabilityInputs = new()
     {
-        ["status"] = "status", ["openProBonoSlots"] = "proBonoSlots", ["openSlidingScaleSlots"] = "slidingScaleSlots", ["typicalWaitWeeks"] = "waitWeeks",
+        ["status"] = "status",
+        ["openProBonoSlots"] = "proBonoSlots",
+        ["openSlidingScaleSlots"] = "slidingScaleSlots",
+        ["typicalWaitWeeks"] = "waitWeeks",
     };
 
     private static readonly Dictionary<string, string> FeeInputs = new()
     {
-        ["proBono"] = "proBono", ["proBono.sessionsPerFamily"] = "sessions", ["slidingScale"] = "slidingScale",
-        ["slidingScale.minFeeUsd"] = "minFee", ["slidingScale.maxFeeUsd"] = "maxFee", ["insuranceNotes"] = "insuranceNotes",
+        ["proBono"] = "proBono",
+        ["proBono.sessionsPerFamily"] = "sessions",
+        ["slidingScale"] = "slidingScale",
+        ["slidingScale.minFeeUsd"] = "minFee",
+        ["slidingScale.maxFeeUsd"] = "maxFee",
+        ["insuranceNotes"] = "insuranceNotes",
     };
 
     public async Task<IActionResult> OnGetAsync(Guid providerId, CancellationToken ct) => await LoadAsync(providerId, ct) ? Page() : NotFound();

@@ -36,8 +36,15 @@ public sealed class NewModel(ApiClient api) : PageModel
     // The API's field for each input on this form (needs.specialties links to the first box it offers).
     private Dictionary<string, string> Inputs() => new()
     {
-        ["familyReference"] = "familyReference", ["needs.ageGroup"] = "ageGroup", ["needs.language"] = "language", ["needs.state"] = "state",
-        ["urgency"] = "urgency", ["feeNeed"] = "fee", ["contact"] = "channel", ["contact.guardianContact"] = "guardianContact", ["note"] = "note",
+        ["familyReference"] = "familyReference",
+        ["needs.ageGroup"] = "ageGroup",
+        ["needs.language"] = "language",
+        ["needs.state"] = "state",
+        ["urgency"] = "urgency",
+        ["feeNeed"] = "fee",
+        ["contact"] = "channel",
+        ["contact.guardianContact"] = "guardianContact",
+        ["note"] = "note",
         ["needs.specialties"] = SpecialtyInputs().FirstOrDefault() ?? "telehealth",
         // The box to send anyway is there only while the provider is not taking referrals; otherwise it is a sentence.
         ["sendWhileNotAccepting"] = Provider!.Availability.TakesReferrals ? "" : "sendWhileNotAccepting",

@@ -38,8 +38,15 @@ public sealed class IndexModel(ApiClient api) : PageModel
     // The API's query parameter for each input; a specialty problem links to the first box.
     private static readonly Dictionary<string, string> Inputs = new()
     {
-        ["near"] = "near", ["radiusMiles"] = "radiusMiles", ["state"] = "state", ["ageGroup"] = "ageGroup", ["language"] = "language",
-        ["fee"] = "fee", ["maxFee"] = "maxFee", ["sort"] = "sort", ["specialty"] = "specialty-" + ReferralNetwork.Taxonomy.TraumaSpecialties.All[0].Code,
+        ["near"] = "near",
+        ["radiusMiles"] = "radiusMiles",
+        ["state"] = "state",
+        ["ageGroup"] = "ageGroup",
+        ["language"] = "language",
+        ["fee"] = "fee",
+        ["maxFee"] = "maxFee",
+        ["sort"] = "sort",
+        ["specialty"] = "specialty-" + ReferralNetwork.Taxonomy.TraumaSpecialties.All[0].Code,
     };
 
     /// <summary>This search as a query string, at another page (the pager's links).</summary>
