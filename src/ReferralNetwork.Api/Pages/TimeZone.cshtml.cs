@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReferralNetwork.Access;
 
 namespace ReferralNetwork.Api.Pages;
 
 /// <summary>Keeps the reader's time zone in a cookie (a preference, no personal data) and goes back to the page they were on.</summary>
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class TimeZoneModel : PageModel
 {
     public void OnGet() { }
