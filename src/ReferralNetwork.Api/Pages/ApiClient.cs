@@ -11,6 +11,9 @@ namespace ReferralNetwork.Api.Pages;
 public sealed record ApiResult<T>(HttpStatusCode Status, T? Value, string? ETag, string? Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors)
 {
     public bool Ok => (int)Status is >= 200 and < 300;
+
+    /// <summary>The API's trace id for this request, which its logs carry: the reference a person can give support.</summary>
+    public string? Reference { get; init; }
 }
 
 /// <summary>
@@ -50,7 +53,10 @@ public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor, IS
         var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
             ? await response.Content.ReadFromJsonAsync<Problem>(Json, ct)
             : null;
-        return new ApiResult<T>(response.StatusCode, default, etag, problem?.Title, problem?.Detail, problem?.Errors ?? new Dictionary<string, string[]>());
+        return new ApiResult<T>(response.StatusCode, default, etag, problem?.Title, problem?.Detail, problem?.Errors ?? new Dictionary<string, string[]>())
+        {
+            Reference = problem?.TraceId,
+        };
     }
 
     private Uri BaseAddress()
@@ -64,7 +70,7 @@ public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor, IS
             .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal));
     }
 
-    private sealed record Problem(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
+    private sealed record Problem(string? Title, string? Detail, Dictionary<string, string[]>? Errors, string? TraceId);
 
     private static JsonSerializerOptions CreateJson()
     {

@@ -74,6 +74,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         ["ANY /referrals"] = [S, A, F, F, F],
         ["ANY /referrals/{referralId:guid}"] = [S, A, A, H, A],
         ["ANY /inbox"] = [S, F, A, A, F],
+        ["ANY /time-zone"] = [S, A, A, A, A],
         // Administrator pages.
         ["ANY /admin/verification"] = [S, F, F, F, A],
         ["ANY /admin/referrals"] = [S, F, F, F, A],

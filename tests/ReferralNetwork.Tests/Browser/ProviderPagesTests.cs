@@ -29,7 +29,7 @@ public sealed class ProviderPagesTests(ApiFixture api, Fixtures.Browser browser)
         await page.GetByLabel("Lowest fee ($)").FillAsync("5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save fee terms" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("This profile changed since you opened it");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Someone else saved a change here after you opened the page");
         await Expect(page.GetByLabel("Taking referrals?")).ToHaveValueAsync("paused");
         await Expect(page.GetByLabel("Typical wait (weeks)")).ToHaveValueAsync("6");
         Assert.Equal(20m, (await api.Listing(provider.Id)).FeeTerms.SlidingScale.MinFeeUsd);

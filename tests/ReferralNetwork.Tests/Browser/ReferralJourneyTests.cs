@@ -30,7 +30,7 @@ public sealed class ReferralJourneyTests(ApiFixture api, Fixtures.Browser browse
         await advocate.GetByLabel("Accepting referrals now").CheckAsync();
         await advocate.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         var card = advocate.Locator("li.card", new() { HasText = name });
-        await Expect(card).ToContainTextAsync("0 miles");
+        await Expect(card).ToContainTextAsync("Under a mile away");
         await advocate.CheckAccessibilityAsync();
         await advocate.ScreenshotAsync("search");
 
@@ -42,7 +42,7 @@ public sealed class ReferralJourneyTests(ApiFixture api, Fixtures.Browser browse
         await advocate.GetByLabel("Family reference (your case number)").FillAsync("Emma Smith");
         await advocate.GetByLabel("Child's age group").SelectOptionAsync("child");
         await advocate.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }).ClickAsync();
-        await Expect(advocate.Locator("#familyReference-error")).ToContainTextAsync("never a name");
+        await Expect(advocate.Locator("#familyReference-error")).ToContainTextAsync("not a name");
         await Expect(advocate.GetByLabel("Family reference (your case number)")).ToHaveAttributeAsync("aria-describedby", "familyReference-error");
         await advocate.GetByLabel("Family reference (your case number)").FillAsync(reference);
         await advocate.GetByLabel("Child's age group").SelectOptionAsync("child");
@@ -71,7 +71,7 @@ public sealed class ReferralJourneyTests(ApiFixture api, Fixtures.Browser browse
 
         // The advocate sees the new status, in the list and on the referral.
         await advocate.GotoAsync("/referrals");
-        await Expect(advocate.Locator("tr", new() { HasText = reference })).ToContainTextAsync("Scheduled");
+        await Expect(advocate.Locator("li.card", new() { HasText = reference })).ToContainTextAsync("Scheduled");
         await advocate.CheckAccessibilityAsync();
         await advocate.GotoAsync(referralUrl);
         await Expect(advocate.Locator("ol.timeline")).ToContainTextAsync("First session scheduled");

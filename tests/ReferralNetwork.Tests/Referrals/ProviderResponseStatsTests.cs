@@ -45,6 +45,10 @@ public sealed class ProviderResponseStatsTests(ApiFixture api)
         Assert.NotNull(stats.MedianHoursToAnswer);
         Assert.InRange(stats.MedianHoursToAnswer!.Value, 3.9, 4.1);
         Assert.Equal([referrals[5]], stats.Unanswered.Keys);
+
+        // Search carries the counts behind each figure: 3 first answers timed; 2 accepted of 4 decided.
+        var listed = (await api.Search("state=VA")).Items.Single(i => i.Id == provider);
+        Assert.Equal((3, 2, 4), (listed.Responses!.Answers, listed.Responses.Accepted, listed.Responses.Decided));
     }
 }
 
@@ -70,6 +74,7 @@ public sealed class RespondsFastestSearchTests(ApiFixture api)
         Assert.Equal([fast, slow, silent], fastest.Items.Select(i => i.Id));
         Assert.InRange(fastest.Items[0].Responses!.MedianHoursToAnswer!.Value, 0.9, 1.1);
         Assert.Equal(1.0, fastest.Items[0].Responses!.AcceptanceRate);
+        Assert.Equal((1, 1, 1), (fastest.Items[0].Responses!.Answers, fastest.Items[0].Responses!.Accepted, fastest.Items[0].Responses!.Decided));
         Assert.Null(fastest.Items[2].Responses);
         Assert.All(fastest.Items, i => Assert.False(i.Stale));
     }

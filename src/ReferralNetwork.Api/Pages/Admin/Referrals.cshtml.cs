@@ -19,12 +19,13 @@ public sealed class ReferralsModel(ApiClient api) : PageModel
     public int PageNumber => Paging.Requested(Request);
 
     public ReferralPage? Referrals { get; private set; }
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public FormProblems Problems { get; private set; } = FormProblems.None;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var result = await api.GetAsync<ReferralPage>($"/api/referrals?pageSize=50&{Filters(PageNumber)}", ct);
-        (Referrals, Errors) = (result.Value, result.Errors);
+        Referrals = result.Value;
+        Problems = ProblemWords.Read(result, new[] { "providerId", "advocateId", "state", "status", "from", "to" }.ToDictionary(f => f));
     }
 
     public string Filters(int page) => string.Join('&', new (string, string?)[]

@@ -16,19 +16,18 @@ public sealed class VerificationModel(ApiClient api) : PageModel
 
     public UnverifiedProviders? Queue { get; private set; }
     public string? Message { get; private set; }
-    public bool Failed { get; private set; }
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public FormProblems Problems { get; private set; } = FormProblems.None;
+
+    /// <summary>The provider whose Verify form was sent, to show what was typed in its note after a refusal.</summary>
+    public Guid? Sent { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task OnPostVerifyAsync(Guid providerId, long version, string? note, CancellationToken ct)
     {
         var result = await api.SendAsync<WriteAccepted>(HttpMethod.Post, $"/api/providers/{providerId}/verify", new VerifyProvider(note), $"\"{version}\"", null, ct);
-        (Message, Failed, Errors) = result.Ok
-            ? ("Verified: the provider now appears in search.", false, result.Errors)
-            : (result.Status == System.Net.HttpStatusCode.PreconditionFailed
-                ? "This provider's profile changed since you opened the queue: check the licences shown now and verify again."
-                : result.Errors.Count > 0 ? string.Join("; ", result.Errors.SelectMany(e => e.Value)) : result.Detail ?? result.Title, true, result.Errors);
+        Problems = ProblemWords.Read(result, new Dictionary<string, string> { ["note"] = $"note-{providerId}" });
+        (Message, Sent) = (result.Ok ? "Verified: the provider now appears in search." : null, providerId);
         await LoadAsync(ct);
     }
 

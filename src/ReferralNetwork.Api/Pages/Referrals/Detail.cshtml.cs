@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReferralNetwork.Access;
 using ReferralNetwork.Http;
+using ReferralNetwork.Providers.Searching;
 using ReferralNetwork.Referrals;
 
 namespace ReferralNetwork.Api.Pages.Referrals;
@@ -12,12 +13,16 @@ namespace ReferralNetwork.Api.Pages.Referrals;
 /// caller may take now (the provider answers; the advocate may withdraw). Opening it as the provider records the view.
 /// </summary>
 [Authorize(Policy = Policies.ReferralParty)]
-public sealed class DetailModel(ApiClient api) : PageModel
+public sealed class DetailModel(ApiClient api, TimeProvider clock) : PageModel
 {
     public ReferralSummary Referral { get; private set; } = null!;
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public FormProblems Problems { get; private set; } = FormProblems.None;
+
+    /// <summary>The provider as listed now: the name and how to reach them (null if the listing cannot be read).</summary>
+    public ProviderListing? Provider { get; private set; }
+    public UsTimeZone Zone => LocalTimes.For(Request, Referral.FamilyState);
+    public DateTimeOffset Now => clock.GetUtcNow();
     public string? Message { get; private set; }
-    public bool Failed { get; private set; }
     public bool IsRecipient => Roles.ProviderIdOf(User) == Referral.ProviderId;
     public bool IsSender => User.IsInRole(Roles.Advocate) && Roles.UserIdOf(User) == Referral.AdvocateId;
 
@@ -29,39 +34,44 @@ public sealed class DetailModel(ApiClient api) : PageModel
             await api.SendAsync<WriteAccepted>(HttpMethod.Post, $"/api/referrals/{referralId}/view", null, null, null, ct);
             await LoadAsync(referralId, ct);
         }
-        if (sent) Message = "Referral sent. The provider has been asked to answer by " + Display.Time(Referral.RespondBy) + ".";
+        if (sent) Message = "Referral sent. The provider has been asked to answer by " + LocalTimes.Exact(Referral.RespondBy, Zone) + ".";
         return Page();
     }
 
-    public Task<IActionResult> OnPostAcceptAsync(Guid referralId, CancellationToken ct) => ActAsync(referralId, "accept", null, "Accepted.", ct);
+    public Task<IActionResult> OnPostAcceptAsync(Guid referralId, CancellationToken ct) => ActAsync(referralId, "accept", null, "Accepted.", [], ct);
 
     public Task<IActionResult> OnPostWaitlistAsync(Guid referralId, int expectedWeeks, CancellationToken ct) =>
-        ActAsync(referralId, "waitlist", new WaitlistReferral(expectedWeeks), "Waitlisted.", ct);
+        ActAsync(referralId, "waitlist", new WaitlistReferral(expectedWeeks), "Waitlisted.", [("expectedWeeks", "expectedWeeks")], ct);
 
     public Task<IActionResult> OnPostDeclineAsync(Guid referralId, string? reason, string? note, CancellationToken ct) =>
-        ActAsync(referralId, "decline", new DeclineReferral(Codes.Parse<DeclineReason>(reason), note), "Declined.", ct);
+        ActAsync(referralId, "decline", new DeclineReferral(Codes.Parse<DeclineReason>(reason), note), "Declined.",
+            [("reason", "decline-reason"), ("note", "decline-note")], ct);
 
     public Task<IActionResult> OnPostScheduleAsync(Guid referralId, DateOnly? date, CancellationToken ct) =>
-        ActAsync(referralId, "schedule", new ScheduleFirstSession(date), "First session scheduled.", ct);
+        ActAsync(referralId, "schedule", new ScheduleFirstSession(date), "First session scheduled.", [("date", "date")], ct);
 
     public Task<IActionResult> OnPostCloseAsync(Guid referralId, string? outcome, string? note, CancellationToken ct) =>
-        ActAsync(referralId, "close", new CloseReferral(Codes.Parse<CloseOutcome>(outcome), note), "Closed.", ct);
+        ActAsync(referralId, "close", new CloseReferral(Codes.Parse<CloseOutcome>(outcome), note), "Closed.", [("outcome", "outcome"), ("note", "close-note")], ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid referralId, string? reason, CancellationToken ct) =>
-        ActAsync(referralId, "withdraw", new WithdrawReferral(reason), "Withdrawn.", ct);
+        ActAsync(referralId, "withdraw", new WithdrawReferral(reason), "Withdrawn.", [("reason", "withdraw-reason")], ct);
 
-    private async Task<IActionResult> ActAsync(Guid referralId, string action, object? body, string done, CancellationToken ct)
+    /// <param name="inputs">The API field each input of this action's form stands for (each form names its own inputs).</param>
+    private async Task<IActionResult> ActAsync(Guid referralId, string action, object? body, string done, (string Field, string Input)[] inputs, CancellationToken ct)
     {
         var result = await api.SendAsync<WriteAccepted>(HttpMethod.Post, $"/api/referrals/{referralId}/{action}", body ?? new { }, null, null, ct);
         if (!await LoadAsync(referralId, ct)) return NotFound();
-        (Message, Failed, Errors) = result.Ok ? (done, false, result.Errors) : (result.Detail ?? result.Title, true, result.Errors);
+        Problems = ProblemWords.Read(result, inputs.ToDictionary(i => i.Field, i => i.Input));
+        Message = result.Ok ? done : null;
         return Page();
     }
 
     private async Task<bool> LoadAsync(Guid referralId, CancellationToken ct)
     {
         var result = await api.GetAsync<ReferralSummary>($"/api/referrals/{referralId}", ct);
-        if (result.Ok) Referral = result.Value!;
-        return result.Ok;
+        if (!result.Ok) return false;
+        Referral = result.Value!;
+        Provider ??= (await api.GetAsync<ProviderListing>($"/api/providers/{Referral.ProviderId}", ct)).Value;
+        return true;
     }
 }

@@ -31,8 +31,30 @@ public sealed class NewModel(ApiClient api) : PageModel
     [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
 
     public ProviderListing? Provider { get; private set; }
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
-    public string? Failure { get; private set; }
+    public FormProblems Problems { get; private set; } = FormProblems.None;
+
+    // The API's field for each input on this form (needs.specialties links to the first box it offers).
+    private Dictionary<string, string> Inputs() => new()
+    {
+        ["familyReference"] = "familyReference",
+        ["needs.ageGroup"] = "ageGroup",
+        ["needs.language"] = "language",
+        ["needs.state"] = "state",
+        ["urgency"] = "urgency",
+        ["feeNeed"] = "fee",
+        ["contact"] = "channel",
+        ["contact.guardianContact"] = "guardianContact",
+        ["note"] = "note",
+        ["needs.specialties"] = SpecialtyInputs().FirstOrDefault() ?? "telehealth",
+        // The box to send anyway is there only while the provider is not taking referrals; otherwise it is a sentence.
+        ["sendWhileNotAccepting"] = Provider!.Availability.TakesReferrals ? "" : "sendWhileNotAccepting",
+    };
+
+    /// <summary>The specialties the form offers: the provider's, and any the search asked for.</summary>
+    public IEnumerable<string> SpecialtyCodes() =>
+        ReferralNetwork.Taxonomy.TraumaSpecialties.All.Where(s => Provider!.Specialties.Contains(s.Code) || Specialty.Contains(s.Code)).Select(s => s.Code);
+
+    private IEnumerable<string> SpecialtyInputs() => SpecialtyCodes().Select(c => "specialty-" + c);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadProviderAsync(ct) ? Page() : NotFound();
 
@@ -45,7 +67,7 @@ public sealed class NewModel(ApiClient api) : PageModel
             Note, SendWhileNotAccepting);
         var result = await api.SendAsync<ReferralCreated>(HttpMethod.Post, "/api/referrals", request, null, IdempotencyKey, ct);
         if (result.Ok) return Redirect($"/referrals/{result.Value!.Id}?sent=true");
-        (Errors, Failure) = (result.Errors, result.Detail ?? result.Title);
+        Problems = ProblemWords.Read(result, Inputs().Where(i => i.Value.Length > 0).ToDictionary());
         return Page();
     }
 

@@ -24,17 +24,30 @@ public sealed class IndexModel(ApiClient api) : PageModel
     public int PageNumber => Paging.Requested(Request);
 
     public ProviderSearchResults? Results { get; private set; }
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
-    public string? Failure { get; private set; }
+    public FormProblems Problems { get; private set; } = FormProblems.None;
     public bool Searched => Near is not null || State is not null;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (!Searched) return;
         var result = await api.GetAsync<ProviderSearchResults>($"/api/providers?{Query(PageNumber)}", ct);
-        if (result.Ok) Results = result.Value;
-        else (Errors, Failure) = (result.Errors, result.Errors.Count == 0 ? result.Detail ?? result.Title : null);
+        Results = result.Value;
+        Problems = ProblemWords.Read(result, Inputs);
     }
+
+    // The API's query parameter for each input; a specialty problem links to the first box.
+    private static readonly Dictionary<string, string> Inputs = new()
+    {
+        ["near"] = "near",
+        ["radiusMiles"] = "radiusMiles",
+        ["state"] = "state",
+        ["ageGroup"] = "ageGroup",
+        ["language"] = "language",
+        ["fee"] = "fee",
+        ["maxFee"] = "maxFee",
+        ["sort"] = "sort",
+        ["specialty"] = "specialty-" + ReferralNetwork.Taxonomy.TraumaSpecialties.All[0].Code,
+    };
 
     /// <summary>This search as a query string, at another page (the pager's links).</summary>
     public string Query(int page)

@@ -119,7 +119,9 @@ public static class ProviderSearchSql
     // Only the page's rows are joined back for their JSON and response stats.
     private static string Page(string with, string distance, string total, string page, string table, string statsTable, string[] order) => with + $"""
         SELECT d.data, {distance} AS distance_miles, page.in_person, {total} AS total,
-               st.median_hours_to_answer, (st.data ->> 'acceptanceRate')::float8
+               st.median_hours_to_answer, (st.data ->> 'acceptanceRate')::float8,
+               coalesce(jsonb_array_length(st.data -> 'recentHoursToAnswer'), 0), coalesce((st.data ->> 'accepted')::int, 0),
+               coalesce((st.data ->> 'accepted')::int + (st.data ->> 'declined')::int + (st.data ->> 'expired')::int, 0)
         FROM ({page}) AS page
         JOIN {table} d ON d.id = page.id
         LEFT JOIN {statsTable} st ON st.id = page.id

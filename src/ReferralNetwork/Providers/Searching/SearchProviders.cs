@@ -20,8 +20,11 @@ public sealed record ProviderSearchItem(
     IReadOnlyList<string> TelehealthStates, bool Verified, DateTimeOffset LastConfirmedAt, bool Stale,
     double? DistanceMiles, string? MatchedBy, ResponseSummary? Responses);
 
-/// <summary>How the provider answers referrals (from ProviderResponseStats, async): "usually answers within 2 days".</summary>
-public sealed record ResponseSummary(double? MedianHoursToAnswer, double? AcceptanceRate);
+/// <summary>
+/// How the provider answers referrals (from ProviderResponseStats, async): "usually answers within 2 days". With the
+/// counts behind each figure (answers timed, referrals decided), so a reader can tell one case from many.
+/// </summary>
+public sealed record ResponseSummary(double? MedianHoursToAnswer, double? AcceptanceRate, int Answers = 0, int Accepted = 0, int Decided = 0);
 
 public sealed record ProviderSearchResults(IReadOnlyList<ProviderSearchItem> Items, long Total, int Page, int PageSize);
 
@@ -60,7 +63,8 @@ public static class SearchProvidersEndpoint
             string? matchedBy = reader.IsDBNull(2) ? null : reader.GetBoolean(2) ? "in-person" : "telehealth";
             total = reader.GetInt64(3);
             var responses = reader.IsDBNull(4) && reader.IsDBNull(5) ? null
-                : new ResponseSummary(reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5));
+                : new ResponseSummary(reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5),
+                    reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8));
             items.Add(new ProviderSearchItem(listing.Id, listing.Name, listing.Credentials, listing.Specialties,
                 search.Specialties.Intersect(listing.Specialties).ToList(), listing.Languages, listing.AgeGroups,
                 listing.FeeTerms, listing.Availability, listing.Locations, listing.TelehealthStates, listing.Verified,
