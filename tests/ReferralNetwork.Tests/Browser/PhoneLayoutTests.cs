@@ -29,7 +29,8 @@ public sealed class PhoneLayoutTests(ApiFixture api, Fixtures.Browser browser)
         foreach (var path in paths)
         {
             await page.GotoAsync(path);
-            var (scroll, inner) = await page.EvaluateAsync<(int, int)>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+            var (scroll, inner) = (widths[0], widths[1]);
             Assert.True(scroll <= inner, $"{path} at {width} px is {scroll} px wide");
             await page.CheckAccessibilityAsync();
         }
