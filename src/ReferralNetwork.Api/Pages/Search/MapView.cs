@@ -11,8 +11,8 @@ public sealed record MapView(double West, double South, double East, double Nort
     /// The smallest view holding every point, with a margin, at least <paramref name="minSpanMiles"/> across, widened
     /// along one axis to the drawing's proportions so nothing is stretched.
     /// </summary>
-    public static MapView Around(IReadOnlyCollection<(double Latitude, double Longitude)> points, double width = 600, double height = 450,
-        double margin = 0.12, double minSpanMiles = 12)
+    public static MapView Around(IReadOnlyCollection<(double Latitude, double Longitude)> points, double width = 480, double height = 360,
+        double margin = 0.12, double minSpanMiles = 40)
     {
         if (points.Count == 0) throw new ArgumentException("A map needs at least one point.", nameof(points));
         double south = points.Min(p => p.Latitude), north = points.Max(p => p.Latitude);

@@ -37,7 +37,7 @@ public sealed record MapMarker(int Number, string Name, double Latitude, double 
 /// </summary>
 public static class ResultsMap
 {
-    private const double Radius = 11;
+    private const double Radius = 12;
 
     public static string Svg(ZipCentroid centre, IReadOnlyList<MapMarker> markers, string summary)
     {
@@ -55,6 +55,7 @@ public static class ResultsMap
             if (d.Length > 0) svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{d}\"/>");
         }
         svg.Append("</g>");
+        Labels(svg, view);
         var (cx, cy) = view.Project(centre.Latitude, centre.Longitude);
         svg.Append(CultureInfo.InvariantCulture,
             $"<g class=\"searched\"><path d=\"M{cx:0.#},{cy - 9:0.#}l9,9l-9,9l-9,-9z\" fill=\"#1b1f24\"/><text x=\"{cx + 12:0.#}\" y=\"{cy - 8:0.#}\" font-size=\"14\" font-weight=\"700\" fill=\"#1b1f24\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">ZIP {E(centre.Zip)}</text></g>");
@@ -68,6 +69,41 @@ public static class ResultsMap
         }
         svg.Append("</svg>");
         return svg.ToString();
+    }
+
+    // Each state in view is named (its USPS code) at the point of a coarse grid over the map that lies inside it and
+    // nearest the middle of its grid points: always inside the state and on the map, unlike the middle of its outline.
+    private static void Labels(StringBuilder svg, MapView view)
+    {
+        const int Columns = 9, Rows = 7;
+        var grid = from i in Enumerable.Range(1, Columns) from j in Enumerable.Range(1, Rows)
+                   select (Lat: view.North - (view.North - view.South) * j / (Rows + 1), Lon: view.West + (view.East - view.West) * i / (Columns + 1));
+        foreach (var state in StateOutlines.All)
+        {
+            if (Regions.All.FirstOrDefault(r => r.Name == state.Name) is not { } region) continue;
+            var rings = state.Rings.Where(r => view.Overlaps(r.West, r.South, r.East, r.North)).ToList();
+            var inside = grid.Where(p => rings.Any(r => Contains(r, p.Lat, p.Lon))).ToList();
+            if (inside.Count == 0) continue;
+            var (midLat, midLon) = (inside.Average(p => p.Lat), inside.Average(p => p.Lon));
+            var at = inside.MinBy(p => Math.Pow(p.Lat - midLat, 2) + Math.Pow(p.Lon - midLon, 2));
+            var (x, y) = view.Project(at.Lat, at.Lon);
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<text x=\"{x:0.#}\" y=\"{y + 5:0.#}\" text-anchor=\"middle\" font-size=\"15\" fill=\"#4a5560\">{region.Code}</text>");
+        }
+    }
+
+    /// <summary>Whether a point is inside a ring (even-odd ray casting).</summary>
+    public static bool Contains(OutlineRing ring, double lat, double lon)
+    {
+        if (lon < ring.West || lon > ring.East || lat < ring.South || lat > ring.North) return false;
+        var inside = false;
+        for (int i = 0, j = ring.Longitudes.Length - 1; i < ring.Longitudes.Length; j = i++)
+        {
+            if ((ring.Latitudes[i] > lat) != (ring.Latitudes[j] > lat) &&
+                lon < (ring.Longitudes[j] - ring.Longitudes[i]) * (lat - ring.Latitudes[i]) / (ring.Latitudes[j] - ring.Latitudes[i]) + ring.Longitudes[i])
+                inside = !inside;
+        }
+        return inside;
     }
 
     // Providers at the same address would hide each other: move a marker round a small spiral until it is clear.

@@ -56,7 +56,12 @@ public sealed class MapViewTests
         Assert.Equal(56, StateOutlines.All.Count);
         var virginia = StateOutlines.All.Single(s => s.Name == "Virginia");
         Assert.Equal("51", virginia.Fips);
-        Assert.Contains(virginia.Rings, r => r.West < Alexandria.Item2 && Alexandria.Item2 < r.East && r.South < Alexandria.Item1 && Alexandria.Item1 < r.North);
+        Assert.Contains(virginia.Rings, r => ResultsMap.Contains(r, Alexandria.Item1, Alexandria.Item2));
+        // Maryland's outline's box holds Alexandria, its outline does not.
+        var maryland = StateOutlines.All.Single(s => s.Name == "Maryland");
+        Assert.Contains(maryland.Rings, r => r.West < Alexandria.Item2 && Alexandria.Item2 < r.East && r.South < Alexandria.Item1 && Alexandria.Item1 < r.North);
+        Assert.DoesNotContain(maryland.Rings, r => ResultsMap.Contains(r, Alexandria.Item1, Alexandria.Item2));
+        Assert.Contains(maryland.Rings, r => ResultsMap.Contains(r, Baltimore.Item1, Baltimore.Item2));
         Assert.All(StateOutlines.All.SelectMany(s => s.Rings), r => Assert.True(r.Longitudes.Length >= 3 && r.Longitudes.Length == r.Latitudes.Length));
     }
 
@@ -72,6 +77,8 @@ public sealed class MapViewTests
         Assert.Contains("data-number=\"1\"", svg);
         Assert.Contains("data-number=\"2\"", svg);
         Assert.Contains("ZIP 22314", svg);
+        Assert.Contains(">VA</text>", svg);
+        Assert.Contains(">MD</text>", svg);
         Assert.Contains("role=\"img\"", svg);
         // A dozen miles around Alexandria: Virginia, Maryland and DC, not all 56 outlines.
         Assert.InRange(System.Text.RegularExpressions.Regex.Count(svg, "<path d=\"M"), 2, 6);
