@@ -53,7 +53,6 @@ public sealed class PhoneLayoutTests(ApiFixture api, Fixtures.Browser browser)
         // The skip link takes the keyboard straight to the results.
         await page.GetByRole(AriaRole.Link, new() { Name = "Skip to results" }).ClickAsync();
         await Expect(page.Locator("#results-heading")).ToBeFocusedAsync();
-        await page.ScreenshotAsync("search-phone");
 
         // Tabs from the top of the page to the first "Refer", and from "Skip to results".
         await page.GotoAsync("/search?near=22301&radiusMiles=5&specialty=tf-cbt&language=es");
