@@ -112,7 +112,10 @@ public sealed class SearchPagesTests(ApiFixture api, Fixtures.Browser browser)
         Assert.Equal(Enumerable.Range(1, numbers.Length).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), numbers);
         var map = page.Locator("figure.map svg[role=img]");
         await Expect(map.Locator("title")).ToHaveTextAsync("Map of the providers near 59801");
-        await Expect(map.Locator("desc")).ToContainTextAsync($"1 Missoula 1 {tag}, 0 miles");
+        var names = await page.Locator("li.card h3 a").AllTextContentsAsync();
+        var desc = await map.Locator("desc").TextContentAsync();
+        foreach (var (name, number) in names.Zip(numbers)) Assert.Contains($"{number} {name},", desc);
+        Assert.Contains($"Missoula 1 {tag}, 0 miles", desc);
         var markers = await map.Locator("g.marker").EvaluateAllAsync<string[]>("ms => ms.map(m => m.dataset.number + '=' + m.textContent)");
         Assert.Equal(numbers.Select(n => $"{n}={n}").Order(), markers.Order());
         await Expect(map.Locator("g.searched")).ToContainTextAsync("ZIP 59801");

@@ -76,7 +76,8 @@ public static class ResultsMap
     private static void Labels(StringBuilder svg, MapView view)
     {
         const int Columns = 9, Rows = 7;
-        var grid = from i in Enumerable.Range(1, Columns) from j in Enumerable.Range(1, Rows)
+        var grid = from i in Enumerable.Range(1, Columns)
+                   from j in Enumerable.Range(1, Rows)
                    select (Lat: view.North - (view.North - view.South) * j / (Rows + 1), Lon: view.West + (view.East - view.West) * i / (Columns + 1));
         foreach (var state in StateOutlines.All)
         {
