@@ -13,7 +13,7 @@ public sealed record WayOut(string Text, string Link)
     /// <summary>
     /// Runs the alternatives through the same API (a page of one, for its total): a wider radius, telehealth into the
     /// family's state, and dropping the one filter whose absence finds the most. Only asked when a search found
-    /// nothing, so it costs at most a dozen small queries, well inside the search rate limit.
+    /// nothing: up to four radii, one telehealth search and one per chosen filter, well inside the search rate limit.
     /// </summary>
     public static async Task<IReadOnlyList<WayOut>> FindAsync(SearchQuery search, ZipCentroid? centre, ApiClient api, CancellationToken ct)
     {
