@@ -25,9 +25,10 @@ public sealed class ReferralJourneyTests(ApiFixture api, Fixtures.Browser browse
         await advocate.GetByLabel("Near ZIP code").FillAsync("22302");
         await advocate.GetByLabel("Within (miles)").FillAsync("1");
         await advocate.GetByLabel("Language").SelectOptionAsync("es");
-        await advocate.GetByLabel("Fee terms", new() { Exact = true }).SelectOptionAsync("pro-bono");
+        await advocate.GetByLabel("What the family can pay").SelectOptionAsync("free");
+        await advocate.GetByText("Treatments (optional)").ClickAsync();
         await advocate.GetByLabel("Trauma-Focused Cognitive Behavioral Therapy", new() { Exact = false }).CheckAsync();
-        await advocate.GetByLabel("Accepting referrals now").CheckAsync();
+        await advocate.GetByLabel("Only providers taking referrals now").CheckAsync();
         await advocate.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         var card = advocate.Locator("li.card", new() { HasText = name });
         await Expect(card).ToContainTextAsync("Under a mile away");

@@ -10,8 +10,11 @@ public enum FeeNeed { Any, ProBono, SlidingScale }
 
 public enum VerifiedFilter { VerifiedOnly, UnverifiedOnly, Any }
 
-/// <summary>Result order: by distance when near is given (else by name), or by the median time to a first answer.</summary>
-public enum SearchOrder { Default, Name, RespondsFastest }
+/// <summary>
+/// Result order: by distance when near is given (else by name), or by the median time to a first answer; or those
+/// taking referrals first, then by distance (else by name), which is what the advocate's search page asks for.
+/// </summary>
+public enum SearchOrder { Default, Name, RespondsFastest, TakingReferralsFirst }
 
 /// <summary>A parsed, validated search: what a family needs and where they are.</summary>
 public sealed record ProviderSearch(
@@ -73,7 +76,8 @@ public sealed record ProviderSearch(
             null => SearchOrder.Default,
             "name" => SearchOrder.Name,
             "responds-fastest" => SearchOrder.RespondsFastest,
-            var other => p.Reject("sort", $"'{Clip(other)}' must be name or responds-fastest", SearchOrder.Default),
+            "taking-referrals-first" => SearchOrder.TakingReferralsFirst,
+            var other => p.Reject("sort", $"'{Clip(other)}' must be name, responds-fastest or taking-referrals-first", SearchOrder.Default),
         };
         var page = Number<int>(query, "page", p, NumberStyles.Integer, int.TryParse) ?? 1;
         p.Require(page is >= 1 and <= MaxPage, "page", $"must be between 1 and {MaxPage}");

@@ -80,7 +80,9 @@ public static class ProviderSearchSql
         command.Parameters.Add(new("offset", NpgsqlDbType.Integer) { Value = (s.Page - 1) * s.PageSize });
         var byAnswers = s.Order == SearchOrder.RespondsFastest;
         var byDistance = s.Near is not null && s.Order != SearchOrder.Name;
-        string[] order = [.. byAnswers ? ["median NULLS LAST"] : Array.Empty<string>(), .. byDistance ? ["miles"] : Array.Empty<string>(), "sort_name", "id"];
+        var takingFirst = s.Order == SearchOrder.TakingReferralsFirst;
+        string[] order = [.. takingFirst ? ["accepting DESC"] : Array.Empty<string>(), .. byAnswers ? ["median NULLS LAST"] : Array.Empty<string>(),
+            .. byDistance ? ["miles"] : Array.Empty<string>(), "sort_name", "id"];
         var filter = string.Join(" AND ", where);
         command.CommandText = s.Near is null
             ? ByName(table, statsTable, filter, inPerson, byAnswers, order)
@@ -95,7 +97,7 @@ public static class ProviderSearchSql
     private static string ByName(string table, string statsTable, string filter, string inPerson, bool byAnswers, string[] order)
     {
         var (from, median) = byAnswers ? ($"{table} d LEFT JOIN {statsTable} st ON st.id = d.id", ", st.median_hours_to_answer AS median") : ($"{table} d", "");
-        var page = $"SELECT d.id, d.sort_name{median}, {inPerson} AS in_person FROM {from} WHERE {filter} " +
+        var page = $"SELECT d.id, d.sort_name, d.accepting{median}, {inPerson} AS in_person FROM {from} WHERE {filter} " +
                    $"ORDER BY {string.Join(", ", order)} LIMIT @limit OFFSET @offset";
         return Page("", "NULL::float8", $"(SELECT count(*) FROM {table} d WHERE {filter})", page, table, statsTable, order);
     }
@@ -106,7 +108,7 @@ public static class ProviderSearchSql
     {
         var matches = $"""
             WITH matches AS MATERIALIZED (
-                SELECT d.id, d.sort_name, dist.miles, {inPerson} AS in_person
+                SELECT d.id, d.sort_name, d.accepting, dist.miles, {inPerson} AS in_person
                 FROM {table} d CROSS JOIN LATERAL {Distance} AS dist(miles)
                 WHERE {filter})
 

@@ -99,6 +99,16 @@ public sealed class SearchProvidersTests(ApiFixture api) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task taking_referrals_first_puts_those_not_taking_any_last_then_orders_by_distance_or_name()
+    {
+        // Richmond is the nearest to its own ZIP but not taking referrals; by name it comes before LosAngeles (Emery).
+        Assert.Equal("Richmond", (await Found("near=23219&radiusMiles=300"))[0]);
+        Assert.Equal(["Washington", "Alexandria", "Baltimore", "Richmond"], await Found("near=20001&radiusMiles=300&sort=taking-referrals-first"));
+        Assert.Equal(["Alexandria", "Washington", "Baltimore", "LosAngeles", "Richmond"], await Found("sort=taking-referrals-first"));
+        Assert.Equal(["Alexandria", "Washington", "Baltimore", "Richmond", "LosAngeles"], await Found("sort=name"));
+    }
+
+    [Fact]
     public async Task unverified_providers_are_hidden_unless_asked_for_and_deactivated_never_appear()
     {
         Assert.DoesNotContain("Unverified", await Found("state=VA"));
