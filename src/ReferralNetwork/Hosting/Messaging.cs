@@ -52,8 +52,10 @@ public static class Messaging
         {
             if (chain.HttpMethods.Any(m => m == "GET")) chain.Metadata.ProducesValidationProblem();
             if (!IsWrite(chain)) return;
-            chain.Metadata.RequireRateLimiting(WritesRateLimit);
             chain.Metadata.ProducesValidationProblem();
+            // A question sent as a POST (the fit check) names its own limit and changes no stream.
+            if (chain.Method.Method.IsDefined(typeof(EnableRateLimitingAttribute), false)) return;
+            chain.Metadata.RequireRateLimiting(WritesRateLimit);
             if (!chain.RoutePattern!.RawText!.Contains("{providerId}", StringComparison.Ordinal)) return;
             // Writes to an existing stream: not found, state conflict, stale or missing If-Match.
             foreach (var status in new[] { 404, 409, 412, 428 }) chain.Metadata.ProducesProblem(status);
