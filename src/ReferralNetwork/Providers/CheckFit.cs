@@ -50,6 +50,13 @@ public static class CheckFitEndpoint
     /// <summary>Whether the provider fits a family's needs and can take their referral now; audited without the needs.</summary>
     [WolverinePost("/api/providers/{providerId}/fit"), Tags("Providers"), Authorize(Policy = Policies.Directory)]
     [EnableRateLimiting(Messaging.SearchRateLimit)]
+    [EndpointSummary("Whether the provider fits a family's needs, need by need, and can take their referral now.")]
+    [EndpointDescription("Nothing in the body is stored; the check is audited as check-fit with the provider id only. " +
+        "needs[].need: situation, treatments, age-group, language, place, fee, budget. needs[].reason: offered, not-offered, served, " +
+        "not-served, spoken, not-spoken, in-person, telehealth, no-practice-in-state, not-in-state, no-valid-licence, free, " +
+        "within-budget, above-budget. reasons: deactivated, not-verified, not-accepting, no-open-places, needs-not-met. " +
+        "canTakeReferralNow is exactly whether POST /api/referrals with referral.needs and referral.feeNeed (no override) is accepted; " +
+        "the budget is reported but never stops a referral. fee 'either' picks the kind a referral could go with now.")]
     [ProducesResponseType<FitCheck>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Post(Guid providerId, CheckFit command, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken ct)
