@@ -70,6 +70,18 @@ public sealed class FitCheckPageTests(ApiFixture api, Fixtures.Browser browser)
         await page.CheckAccessibilityAsync();
     }
 
+    [Fact]
+    public async Task the_referral_form_offers_the_override_when_a_fee_kind_has_no_open_place()
+    {
+        // Taking referrals, but no pro bono place: a pro bono referral needs the recorded override, so the form offers it.
+        var provider = await api.Onboarded(ProviderScenarios.Onboarding() with { Availability = new ReferralNetwork.Providers.ChangeAvailability(ReferralNetwork.Providers.AcceptingStatus.Accepting, 0, 3, 2) });
+        var page = await browser.NewPageAsync(api, Caller.Advocate());
+
+        await page.GotoAsync($"/referrals/new?providerId={provider.Id}&fee=pro-bono");
+
+        await Expect(page.GetByLabel("Send although this provider has no place open for this family now")).ToBeVisibleAsync();
+    }
+
     /// <summary>The fit check itself never makes the page wider than the screen (WCAG 1.4.10).</summary>
     private static async Task NoSidewaysScrollingAsync(IPage page, int width)
     {
