@@ -23,6 +23,7 @@ builder.Host.UseWolverine(options =>
     options.AddReferralNetworkHandlers().UseClusterSettings(builder.Configuration).UseRuntimeCompilation();
 });
 builder.Services.AddWolverineHttp();
+builder.Services.AddQuietUnreadableBodies();
 builder.Services.AddApiConventions();
 builder.Services.AddReferralNetworkAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddWebPages();
@@ -36,7 +37,9 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseApiConventions();
 app.UseWebPages();
+app.UseCrossSiteWriteProtection();
 app.UseReferralNetworkAccess();
+app.UseInputRules();
 app.MapWolverineEndpoints(http => http.UseReferralNetworkEndpoints());
 app.MapApiDocumentation();
 app.MapHealth();

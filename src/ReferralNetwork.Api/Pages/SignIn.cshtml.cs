@@ -25,7 +25,8 @@ public sealed class SignInModel(IHostEnvironment environment, IAuthenticationSch
         return LocalRedirect(ReturnUrl);
     }
 
-    public async Task<IActionResult> OnPostOrganisationAsync(string? returnUrl, CancellationToken ct)
+    /// <summary>Off to the issuer (authorization code with PKCE); it sends the user back to /signin-oidc, then to <see cref="ReturnUrl"/>.</summary>
+    public async Task<IActionResult> OnGetOrganisationAsync(string? returnUrl, CancellationToken ct)
     {
         await LoadAsync(returnUrl, ct);
         return OrganisationSignIn ? Challenge(new AuthenticationProperties { RedirectUri = ReturnUrl }, Authentication.OrganisationScheme) : NotFound();

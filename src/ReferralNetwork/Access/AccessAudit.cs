@@ -30,7 +30,7 @@ public static class AccessAudit
     public static void Record(IDocumentSession session, HttpContext context, TimeProvider clock, string action, Guid? subjectId = null)
     {
         var actor = Actor.From(context.User);
-        var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : null;
+        var query = AuditedQuery.Of(action, context.Request.Query);
         session.Insert(new AccessRecord(Guid.CreateVersion7(), clock.GetUtcNow(), actor.UserId, actor.Role, action, subjectId,
             query is { Length: > 500 } ? query[..500] : query, System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier));
     }
@@ -83,7 +83,8 @@ public static class GetAccessAuditEndpoint
         var action = Text("action");
         if (action is not null) p.Require(AccessAudit.Actions.Contains(action), "action", $"must be one of: {string.Join(", ", AccessAudit.Actions)}");
         DateTimeOffset? Time(string name) => Text(name) is { } t
-            ? DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : p.Reject<DateTimeOffset?>(name, "must be an ISO 8601 date or time", null)
+            ? !DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? p.Reject<DateTimeOffset?>(name, "must be an ISO 8601 date or time", null)
+              : QueryDates.InRange(d) ? d : p.Reject<DateTimeOffset?>(name, QueryDates.Rule, null)
             : null;
         var from = Time("from");
         var to = Time("to");

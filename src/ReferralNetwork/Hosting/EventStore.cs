@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using ReferralNetwork.Access;
 using ReferralNetwork.Providers;
@@ -28,6 +29,8 @@ public static class EventStore
                 var options = new StoreOptions();
                 options.Connection(sp.GetRequiredService<NpgsqlDataSource>());
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                // Never the commands' values in the log; lost races quietly (MartenCommandLog).
+                options.Logger(new MartenCommandLog(sp.GetRequiredService<ILogger<IDocumentStore>>()));
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 // Who did what: user name, a "role" header, correlation and causation ids on every event.
                 options.Events.MetadataConfig.EnableAll();

@@ -5,6 +5,8 @@ using Marten.Linq;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ReferralNetwork.Access;
 using ReferralNetwork.Http;
 using Wolverine.Http;
@@ -44,7 +46,7 @@ public static class ListReferralsEndpoint
     }
 }
 
-public static class ExportReferralsEndpoint
+public static partial class ExportReferralsEndpoint
 {
     public static ProblemDetails Validate(HttpRequest request) => ReferralHistoryQuery.Parse(request.Query).Problems.ToProblemDetails();
 
@@ -64,16 +66,33 @@ public static class ExportReferralsEndpoint
 
         public async Task ExecuteAsync(HttpContext context)
         {
+            var ct = context.RequestAborted;
+            await using var rows = referrals.ToAsyncEnumerable(ct).GetAsyncEnumerator(ct);
+            // The query runs before the first byte: if it fails, the client gets an ordinary error answer, not a file.
+            var more = await rows.MoveNextAsync();
             context.Response.ContentType = "text/csv; charset=utf-8";
             context.Response.Headers.ContentDisposition = "attachment; filename=referrals.csv";
-            await using var writer = new StreamWriter(context.Response.Body, leaveOpen: true);
-            await writer.WriteLineAsync(Header);
-            await foreach (var r in referrals.ToAsyncEnumerable(context.RequestAborted))
-                await writer.WriteLineAsync(string.Join(',', r.Id, Code(r.Status), r.ProviderId, Field(r.AdvocateId), r.FamilyState, Code(r.Urgency),
-                    Code(r.FeeNeed), Time(r.RequestedAt), Time(r.ViewedAt), Time(r.AnsweredAt), Time(r.AcceptedAt), Time(r.DeclinedAt),
-                    r.DeclineReason is { } d ? Code(d) : "", r.FirstSessionOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                    Time(r.ClosedAt), r.Outcome is { } o ? Code(o) : "", Time(r.WithdrawnAt), Time(r.ExpiredAt)));
+            // Not disposed on failure: disposing would flush, and a flushed part would look like the whole file.
+            var writer = new StreamWriter(context.Response.Body, leaveOpen: true);
+            try
+            {
+                await writer.WriteLineAsync(Header);
+                for (; more; more = await rows.MoveNextAsync()) await writer.WriteLineAsync(Row(rows.Current));
+                await writer.FlushAsync(ct);
+            }
+            catch (Exception e) when (context.Response.HasStarted && e is not OperationCanceledException)
+            {
+                // Part of the file is already on its way: cut the connection (no final chunk), so that no client
+                // can take the part for the whole (docs/architecture.md, "Errors").
+                Log.ExportCut(context.RequestServices.GetRequiredService<ILogger<CsvExport>>(), e.GetType().FullName, context.TraceIdentifier);
+                context.Abort();
+            }
         }
+
+        private static string Row(ReferralSummary r) => string.Join(',', r.Id, Code(r.Status), r.ProviderId, Field(r.AdvocateId), r.FamilyState, Code(r.Urgency),
+            Code(r.FeeNeed), Time(r.RequestedAt), Time(r.ViewedAt), Time(r.AnsweredAt), Time(r.AcceptedAt), Time(r.DeclinedAt),
+            r.DeclineReason is { } d ? Code(d) : "", r.FirstSessionOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            Time(r.ClosedAt), r.Outcome is { } o ? Code(o) : "", Time(r.WithdrawnAt), Time(r.ExpiredAt));
 
         private static string Code<T>(T value) where T : struct, Enum => ReferralRules.Kebab(value.ToString());
 
@@ -82,5 +101,11 @@ public static class ExportReferralsEndpoint
         // Quote always; a leading = + - @ could run as a formula in a spreadsheet, so prefix it with '.
         private static string Field(string value) =>
             "\"" + (value.Length > 0 && "=+-@".Contains(value[0]) ? "'" + value : value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Error, Message = "Export failed with {ExceptionType} after it began; connection cut for request {TraceId}")]
+        public static partial void ExportCut(ILogger logger, string? exceptionType, string traceId);
     }
 }

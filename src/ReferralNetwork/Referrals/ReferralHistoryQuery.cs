@@ -56,7 +56,8 @@ public sealed record ReferralHistoryQuery(Guid? ProviderId, string? AdvocateId, 
         q.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
 
     private static DateOnly? Date(IQueryCollection q, string name, ValidationProblems p) => Text(q, name) is { } text
-        ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : p.Reject<DateOnly?>(name, "must be a date as yyyy-MM-dd", null)
+        ? !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? p.Reject<DateOnly?>(name, "must be a date as yyyy-MM-dd", null)
+          : QueryDates.InRange(d) ? d : p.Reject<DateOnly?>(name, QueryDates.Rule, null)
         : null;
 
     private static int? Number(IQueryCollection q, string name, ValidationProblems p) => Text(q, name) is { } text

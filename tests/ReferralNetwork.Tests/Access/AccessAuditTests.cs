@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Marten;
 using ReferralNetwork.Access;
 using ReferralNetwork.Tests.Fixtures;
 
@@ -39,6 +40,26 @@ public sealed class AccessAuditTests(ApiFixture api)
         Assert.Equal(Roles.Provider, read.Role);
         var listing = (await Audit($"userId={ReferralScenarios.Advocate}&action=list-referrals")).Items.First();
         Assert.Equal("status=requested", listing.Query);
+    }
+
+    [Fact]
+    public async Task only_known_filters_with_id_or_code_values_are_kept_never_free_text()
+    {
+        const string sentinel = "Sentinel-7f3a9c";
+        await api.ResetAsync();
+        var provider = Guid.NewGuid();
+
+        var response = await api.Client.GetAsync($"/api/referrals?familyReference=FA-{sentinel}&note=guardian+{sentinel}+phone+555&state=VA"
+            + $"&advocateId=guardian+{sentinel}&providerId={provider}&{sentinel}=1&page=2");
+        await api.Client.GetAsync($"/api/referrals/export?note={sentinel}&status=requested&from=2026-01-01");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var trail = (await Audit($"userId={Caller.Admin.UserId}")).Items;
+        Assert.Equal($"state=VA&providerId={provider}&page=2", trail.Single(r => r.Action == AccessAudit.ListReferrals).Query);
+        Assert.Equal("status=requested&from=2026-01-01", trail.Single(r => r.Action == AccessAudit.ExportReferrals).Query);
+        await using var session = api.Store.QuerySession();
+        var stored = await session.Query<AccessRecord>().ToListAsync();
+        Assert.DoesNotContain(sentinel, System.Text.Json.JsonSerializer.Serialize(stored), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

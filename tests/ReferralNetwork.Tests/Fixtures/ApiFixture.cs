@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ReferralNetwork.Api.EmbeddedDatabase;
 
@@ -40,6 +41,9 @@ public sealed class ApiFixture : IAsyncLifetime
     public IHost Host => Services.GetRequiredService<IHost>();
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
+    /// <summary>What the host logs, at every level, while a test captures (<see cref="LogCapture.Start"/>).</summary>
+    public LogCapture Logs { get; } = new();
+
     /// <summary>Where the host listens, e.g. http://127.0.0.1:41234/ (for the browser).</summary>
     public Uri BaseAddress => Anonymous.BaseAddress!;
 
@@ -61,7 +65,13 @@ public sealed class ApiFixture : IAsyncLifetime
                 // The scenarios send thousands of requests as a handful of users; RateLimitTests checks the limits on a host of its own.
                 ["RateLimits:SearchPerMinute"] = "1000000",
                 ["RateLimits:WritesPerMinute"] = "1000000",
-            }, services => services.AddSingleton<TimeProvider>(Clock));
+            }, services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                // Every level from every category reaches the capture, whatever the app's settings say.
+                services.AddSingleton<ILoggerProvider>(Logs);
+                services.Configure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(typeof(LogCapture).FullName, null, LogLevel.Trace, null)));
+            });
             // A real Kestrel server on a free loopback port: the browser tests and the pages (which call the API over
             // loopback) need a socket; the API tests use the same one.
             _factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));

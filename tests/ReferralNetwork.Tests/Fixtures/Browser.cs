@@ -20,16 +20,29 @@ public sealed class Browser : IAsyncDisposable
     /// A fresh context (its own cookies) on the app: CSP bypassed only so axe can be injected. With a caller, every
     /// request carries that caller's bearer token (for users the demo sign-in does not list, like a new provider).
     /// </summary>
-    public async Task<IPage> NewPageAsync(ApiFixture api, Caller? caller = null)
+    public Task<IPage> NewPageAsync(ApiFixture api, Caller? caller = null) => NewPageAsync(new BrowserNewContextOptions
+    {
+        BaseURL = api.BaseAddress.ToString().TrimEnd('/'),
+        BypassCSP = true,
+        ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        ExtraHTTPHeaders = caller is null ? null : new Dictionary<string, string> { ["Authorization"] = $"Bearer {caller.Token}" },
+    });
+
+    /// <summary>
+    /// A fresh context on hosts that serve the run's self-signed loopback certificate (<see cref="ProductionSignIn"/>): this
+    /// browser alone skips the certificate check. The pages' own Content-Security-Policy applies, as it does for users.
+    /// </summary>
+    public Task<IPage> NewPageAsync(Uri httpsBase) => NewPageAsync(new BrowserNewContextOptions
+    {
+        BaseURL = httpsBase.ToString().TrimEnd('/'),
+        IgnoreHTTPSErrors = true,
+        ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+    });
+
+    private async Task<IPage> NewPageAsync(BrowserNewContextOptions options)
     {
         var browser = await StartAsync();
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = api.BaseAddress.ToString().TrimEnd('/'),
-            BypassCSP = true,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            ExtraHTTPHeaders = caller is null ? null : new Dictionary<string, string> { ["Authorization"] = $"Bearer {caller.Token}" },
-        });
+        var context = await browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         // Expect(...) has a timeout of its own (5 s by default): the same 15 s, for a page whose API code is compiled on first use.
         Assertions.SetDefaultExpectTimeout(15_000);
