@@ -67,7 +67,7 @@ public static partial class FieldWords
             "This provider has no office in the family's state. Tick “Telehealth suits the family” if it does, or choose another provider",
         ("feeNeed", _) when rule.Contains("does not offer", StringComparison.Ordinal) => "This provider doesn't offer these fee terms. Choose the other kind, or another provider",
         ("sendWhileNotAccepting", _) => "This provider isn't taking new referrals right now. Choose another provider, or tick " +
-            "“Send although this provider is not taking referrals now” to send it anyway",
+            "“Send although this provider has no place open for this family now” to send it anyway",
         ("from", _) when rule.Contains("after", StringComparison.Ordinal) => "The start date can't be after the end date",
         ("page" or "pageSize", _) => "That page of the list doesn't exist. Go back to the first page",
         _ => null,

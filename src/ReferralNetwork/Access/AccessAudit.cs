@@ -21,7 +21,10 @@ public static class AccessAudit
     public const string ReadReferral = "read-referral", ListReferrals = "list-referrals", ExportReferrals = "export-referrals",
         ReadReferralHistory = "read-referral-history", ReadProviderHistory = "read-provider-history";
 
-    public static readonly string[] Actions = [ReadReferral, ListReferrals, ExportReferrals, ReadReferralHistory, ReadProviderHistory];
+    /// <summary>A fit check (POST /api/providers/{id}/fit): the provider id only, never the family's needs.</summary>
+    public const string CheckFit = "check-fit";
+
+    public static readonly string[] Actions = [ReadReferral, ListReferrals, ExportReferrals, ReadReferralHistory, ReadProviderHistory, CheckFit];
 
     /// <summary>Adds the record to the session; it is saved with (and only with) the request's transaction.</summary>
     public static void Record(IDocumentSession session, HttpContext context, TimeProvider clock, string action, Guid? subjectId = null)

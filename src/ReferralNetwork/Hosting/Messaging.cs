@@ -68,9 +68,12 @@ public static class Messaging
             if (chain.RoutePattern!.Parameters.Count > 0) chain.Metadata.ProducesProblem(StatusCodes.Status404NotFound);
             if (chain.HttpMethods.Any(m => m == "GET")) chain.Metadata.ProducesValidationProblem();
             if (!IsWrite(chain)) return;
+            chain.Metadata.ProducesValidationProblem();
+            // A question sent as a POST (the fit check) names its own limit and changes no stream.
+            if (chain.Method.Method.IsDefined(typeof(EnableRateLimitingAttribute), false)) return;
             chain.Metadata.RequireRateLimiting(WritesRateLimit);
             // Any write can break a state rule or lose a race with another writer: 409.
-            chain.Metadata.ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            chain.Metadata.ProducesProblem(StatusCodes.Status409Conflict);
             if (!chain.RoutePattern.RawText!.Contains("{providerId}", StringComparison.Ordinal)) return;
             // Writes to a provider: stale or missing If-Match.
             chain.Metadata.ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);

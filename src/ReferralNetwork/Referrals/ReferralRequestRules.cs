@@ -48,28 +48,41 @@ public static partial class ReferralRequestRules
         return p;
     }
 
-    /// <summary>422 naming each need the provider does not meet; a provider not taking referrals needs the explicit override.</summary>
+    /// <summary>
+    /// 422 naming each need the provider does not meet (<see cref="ProviderFit"/>, the rules the fit check shows); a
+    /// provider not taking referrals of the family's fee kind needs the explicit override.
+    /// </summary>
     public static ProblemDetails CheckProvider(RequestReferral c, Provider? provider, DateOnly today)
     {
         var p = new ValidationProblems();
         if (provider is null) return Unprocessable(p.Add("providerId", $"no provider has id {c.ProviderId}"));
-        if (provider.Status == ProviderStatus.Deactivated) p.Add("providerId", "the provider is deactivated");
-        if (!provider.Verified) p.Add("providerId", "the provider is not verified yet");
-        var missing = c.Needs.Specialties.Select(s => s.Trim().ToLowerInvariant()).Except(provider.Specialties).ToList();
-        if (missing.Count > 0) p.Add("needs.specialties", $"the provider does not offer: {string.Join(", ", missing)}");
-        if (!provider.Profile.AgeGroups.Contains(c.Needs.AgeGroup.ToLowerInvariant())) p.Add("needs.ageGroup", "the provider does not serve this age group");
-        if (!provider.Profile.Languages.Contains(c.Needs.Language.ToLowerInvariant())) p.Add("needs.language", "the provider does not work in this language");
+        var fee = c.FeeNeed!.Value;
+        foreach (var block in ProviderFit.Blocks(provider, fee))
+        {
+            if (block == ProviderFit.Deactivated) p.Add("providerId", "the provider is deactivated");
+            else if (block == ProviderFit.NotVerified) p.Add("providerId", "the provider is not verified yet");
+            else if (!c.SendWhileNotAccepting)
+                p.Add("sendWhileNotAccepting", block == ProviderFit.NoOpenPlaces
+                    ? $"the provider has no open {ReferralRules.Kebab(fee.ToString())} place; set it to true to send anyway (recorded)"
+                    : "the provider is not taking new referrals; set it to true to send anyway (recorded)");
+        }
         var state = c.Needs.State.ToUpperInvariant();
-        var inPerson = provider.Profile.Locations.Any(l => l.State == state);
-        var telehealth = c.Needs.Telehealth && provider.Profile.TelehealthStates.Contains(state) && ProfileRules.LicensedIn(provider.Profile.Licences, state, today);
-        if (!inPerson && !telehealth)
-            p.Add("needs.state", c.Needs.Telehealth
-                ? $"the provider neither practises in nor offers telehealth into {state}"
-                : $"the provider has no practice in {state} (telehealth was not accepted)");
-        var offered = c.FeeNeed == FeeKind.ProBono ? provider.FeeTerms.ProBono.Offered : provider.FeeTerms.SlidingScale.Offered;
-        if (!offered) p.Add("feeNeed", "the provider does not offer these fee terms");
-        if (!provider.Availability.TakesReferrals && !c.SendWhileNotAccepting)
-            p.Add("sendWhileNotAccepting", "the provider is not taking new referrals; set it to true to send anyway (recorded)");
+        foreach (var need in ProviderFit.Needs(provider, c.Needs, fee, today).Where(n => !n.Fits))
+        {
+            _ = need.Need switch
+            {
+                ProviderFit.Situation or ProviderFit.Treatments => p.Add("needs.specialties", $"the provider does not offer: {string.Join(", ", need.Missing)}"),
+                ProviderFit.AgeGroup => p.Add("needs.ageGroup", "the provider does not serve this age group"),
+                ProviderFit.Language => p.Add("needs.language", "the provider does not work in this language"),
+                ProviderFit.Place => p.Add("needs.state", need.Reason switch
+                {
+                    "no-valid-licence" => $"the provider holds no licence valid today in {state}",
+                    "not-in-state" => $"the provider neither practises in nor offers telehealth into {state}",
+                    _ => $"the provider has no practice in {state} (telehealth was not accepted)",
+                }),
+                _ => p.Add("feeNeed", "the provider does not offer these fee terms"),
+            };
+        }
         return p.IsEmpty ? WolverineContinue.NoProblems : Unprocessable(p);
     }
 

@@ -74,5 +74,5 @@ public static class RequestReferralEndpoint
         command.Urgency!.Value, command.FeeNeed!.Value,
         command.Contact with { GuardianContact = string.IsNullOrWhiteSpace(command.Contact.GuardianContact) ? null : command.Contact.GuardianContact.Trim() },
         string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(),
-        provider.FeeTerms, respondBy, !provider.Availability.TakesReferrals);
+        provider.FeeTerms, respondBy, !ProviderFit.HasPlace(provider, command.FeeNeed!.Value));
 }

@@ -39,6 +39,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         ["POST /api/providers/{providerId}/deactivate"] = [U, F, F, F, A],
         ["POST /api/providers/{providerId}/reactivate"] = [U, F, F, F, A],
         ["GET /api/providers/{providerId}/history"] = [U, F, F, F, A],
+        ["POST /api/providers/{providerId}/fit"] = [U, A, F, F, A],
         ["POST /api/referrals"] = [U, A, F, F, F],
         ["GET /api/referrals"] = [U, A, A, A, A],
         ["GET /api/referrals/export"] = [U, F, F, F, A],

@@ -83,6 +83,33 @@ public sealed class RequestReferralTests(ApiFixture api)
         Assert.True((await api.Summary(Guid.Parse(overridden.Headers.Location!.ToString()[^36..]))).SentWhileNotAccepting);
     }
 
+    [Fact]
+    public async Task a_referral_needs_an_open_place_of_its_own_fee_kind_or_the_recorded_override()
+    {
+        // Open sliding-scale places, no pro bono one: a pro bono referral could never be accepted as things stand.
+        var provider = await api.Onboarded(ProviderScenarios.Onboarding() with { Availability = new ChangeAvailability(AcceptingStatus.Accepting, 0, 3, 2) });
+
+        var proBono = await api.Refer(ReferralScenarios.Request(provider.Id));
+        var slidingScale = await api.Refer(ReferralScenarios.Request(provider.Id) with { FeeNeed = FeeKind.SlidingScale });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, proBono.StatusCode);
+        Assert.Contains("no open pro-bono place", string.Join(" ", (await proBono.Problem()).Errors("sendWhileNotAccepting")));
+        Assert.Equal(HttpStatusCode.Created, slidingScale.StatusCode);
+    }
+
+    [Fact]
+    public async Task an_in_person_practice_needs_a_licence_valid_today_in_the_familys_state()
+    {
+        var provider = await api.Onboarded(ProviderScenarios.Onboarding());
+
+        // The VA licence behind the Alexandria practice runs for two years.
+        using var later = api.Clock.Advance(TimeSpan.FromDays(365 * 2 + 2));
+        var response = await api.Refer(ReferralScenarios.Request(provider.Id));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("no licence valid today in VA", string.Join(" ", (await response.Problem()).Errors("needs.state")));
+    }
+
     [Theory]
     [InlineData("Emma Smith")]
     [InlineData("emma")]

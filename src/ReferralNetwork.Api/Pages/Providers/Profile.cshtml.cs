@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReferralNetwork.Access;
+using ReferralNetwork.Providers;
 using ReferralNetwork.Providers.Searching;
 
 namespace ReferralNetwork.Api.Pages.Providers;
@@ -12,11 +13,23 @@ public sealed class ProfileModel(ApiClient api) : PageModel
 {
     public ProviderListing Listing { get; private set; } = null!;
 
+    /// <summary>The fit check's answers (empty until the form is sent), its result, and what to fix in it.</summary>
+    public FitAnswers Fit { get; private set; } = FitAnswers.Empty;
+    public FitCheck? FitResult { get; private set; }
+    public IReadOnlyDictionary<string, string[]> FitErrors { get; private set; } = new Dictionary<string, string[]>();
+
     public async Task<IActionResult> OnGetAsync(Guid providerId, CancellationToken ct)
     {
         var result = await api.GetAsync<ProviderListing>($"/api/providers/{providerId}", ct);
         if (!result.Ok) return StatusCode((int)result.Status);
         Listing = result.Value!;
+        if (FitAnswers.From(Request.Query) is { } answers && (User.IsInRole(Roles.Advocate) || User.IsInRole(Roles.Admin)))
+        {
+            Fit = answers;
+            var check = await api.SendAsync<FitCheck>(HttpMethod.Post, $"/api/providers/{providerId}/fit", answers.ToCommand(), null, null, ct);
+            if (!check.Ok && check.Errors.Count == 0) return StatusCode((int)check.Status);
+            (FitResult, FitErrors) = (check.Value, check.Errors);
+        }
         return Page();
     }
 }
