@@ -66,6 +66,10 @@ public static partial class FieldWords
         ("needs.state", _) when rule.Contains("telehealth was not accepted", StringComparison.Ordinal) =>
             "This provider has no office in the family's state. Tick “Telehealth suits the family” if it does, or choose another provider",
         ("feeNeed", _) when rule.Contains("does not offer", StringComparison.Ordinal) => "This provider doesn't offer these fee terms. Choose the other kind, or another provider",
+        ("needs.state", _) when rule.Contains("no licence valid today", StringComparison.Ordinal) =>
+            $"This provider's licence for {StateName(rule[^2..])} has expired. Choose another provider",
+        ("sendWhileNotAccepting", _) when rule.Contains("no open", StringComparison.Ordinal) => "This provider has no place open for these fee terms " +
+            "right now. Choose the other kind, another provider, or tick “Send although this provider has no place open for this family now” to send it anyway",
         ("sendWhileNotAccepting", _) => "This provider isn't taking new referrals right now. Choose another provider, or tick " +
             "“Send although this provider has no place open for this family now” to send it anyway",
         ("from", _) when rule.Contains("after", StringComparison.Ordinal) => "The start date can't be after the end date",

@@ -48,7 +48,7 @@ public static class CheckFitEndpoint
     public static ProblemDetails Validate(CheckFit command) => command is null ? ValidationProblems.BodyRequired() : FitRules.CheckShape(command).ToProblemDetails();
 
     /// <summary>Whether the provider fits a family's needs and can take their referral now; audited without the needs.</summary>
-    [WolverinePost("/api/providers/{providerId}/fit"), Tags("Providers"), Authorize(Policy = Policies.Directory)]
+    [WolverinePost("/api/providers/{providerId}/fit", OperationId = "checkProviderFit"), Tags("Providers"), Authorize(Policy = Policies.Directory)]
     [EnableRateLimiting(Messaging.SearchRateLimit)]
     [EndpointSummary("Whether the provider fits a family's needs, need by need, and can take their referral now.")]
     [EndpointDescription("Nothing in the body is stored; the check is audited as check-fit with the provider id only. " +

@@ -37,14 +37,17 @@ public sealed partial class ReadmeExamplesTests(ApiFixture api)
 
     private sealed record Example(int Line, string Method, string Path, int Status, JsonNode? Body);
 
-    /// <summary>Each fenced block that follows a ```sh block with a curl command: its status line (200 when none) and JSON body.</summary>
+    /// <summary>Each fenced block that directly follows a ```sh block with a curl command: its status line (200 when none) and JSON body.</summary>
     private static IEnumerable<Example> Examples(string[] lines)
     {
         string? curl = null;
+        var curlEnd = 0;
         for (var i = 0; i < lines.Length; i++)
         {
             var fence = Fence().Match(lines[i]);
             if (!fence.Success) continue;
+            // An answer is the block right after its command; a block further down (the layout tree) is not one.
+            if (i - curlEnd > 2) curl = null;
             var start = i + 1;
             while (++i < lines.Length && !lines[i].StartsWith("```", StringComparison.Ordinal)) { }
             var text = string.Join("\n", lines[start..i]);
@@ -52,6 +55,7 @@ public sealed partial class ReadmeExamplesTests(ApiFixture api)
             if (language == "sh")
             {
                 curl = text.Contains("curl ", StringComparison.Ordinal) ? text : null;
+                curlEnd = i;
                 continue;
             }
             if (curl is null || language is not ("" or "json")) continue;

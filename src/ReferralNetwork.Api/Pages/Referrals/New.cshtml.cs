@@ -46,8 +46,9 @@ public sealed class NewModel(ApiClient api) : PageModel
         ["contact.guardianContact"] = "guardianContact",
         ["note"] = "note",
         ["needs.specialties"] = SpecialtyInputs().FirstOrDefault() ?? "telehealth",
-        // The box to send anyway is there only while the provider is not taking referrals; otherwise it is a sentence.
-        ["sendWhileNotAccepting"] = Provider!.Availability.TakesReferrals ? "" : "sendWhileNotAccepting",
+        // The box to send anyway is there only while the provider is not taking referrals or one fee kind has no place
+        // open (New.cshtml); otherwise it is a sentence.
+        ["sendWhileNotAccepting"] = Provider!.Availability is { TakesReferrals: true, OpenProBonoSlots: > 0, OpenSlidingScaleSlots: > 0 } ? "" : "sendWhileNotAccepting",
     };
 
     /// <summary>The specialties the form offers: the provider's, and any the search asked for.</summary>
