@@ -26,6 +26,7 @@ public static partial class AuditedQuery
     {
         [AccessAudit.ListReferrals] = new Dictionary<string, Func<string, bool>>(ReferralFilters, StringComparer.OrdinalIgnoreCase) { ["page"] = IsNumber, ["pageSize"] = IsNumber },
         [AccessAudit.ExportReferrals] = ReferralFilters,
+        [AccessAudit.ReadReferral] = new Dictionary<string, Func<string, bool>>(StringComparer.OrdinalIgnoreCase) { [Http.AsOf.Parameter] = IsInstant },
     };
 
     /// <summary>"name=value&amp;…" of the known, well-formed parameters in the order sent; null when none is left.</summary>
@@ -43,6 +44,8 @@ public static partial class AuditedQuery
     private static bool IsNumber(string value) => value.Length <= 9 && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 
     private static bool IsDate(string value) => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    private static bool IsInstant(string value) => Http.AsOf.Parse(value) is not null;
 
     private static bool IsCode(string value) => Code().IsMatch(value);
 

@@ -44,9 +44,18 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var asOf = httpContext.Request.Query["asOf"];
+            var problemDetails1 = ReferralNetwork.Referrals.GetReferralEndpoint.Validate(httpContext.Request, _timeProvider);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var result = await ReferralNetwork.Referrals.GetReferralEndpoint.Get(referralId, httpContext, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await ReferralNetwork.Referrals.GetReferralEndpoint.Get(referralId, httpContext, documentSession, _timeProvider, httpContext.RequestAborted, asOf).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
