@@ -19,7 +19,7 @@ public static partial class AsOf
     public static DateTimeOffset? Parse(string value) =>
         value.Length <= 40 && WithOffset().IsMatch(value)
         && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
-            ? instant
+            ? instant.ToUniversalTime() // Npgsql writes only offset 0 to timestamptz
             : null;
 
     /// <summary>Wolverine's validation step for an endpoint that takes <c>asOf</c>: absent is fine, anything else must parse and not be ahead of now.</summary>

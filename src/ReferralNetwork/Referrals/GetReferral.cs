@@ -16,6 +16,7 @@ public static class GetReferralEndpoint
     [WolverineGet("/api/referrals/{referralId}", OperationId = "getReferral"), Tags("Referrals"), Authorize(Policy = Policies.ReferralParty)]
     [EndpointSummary("Get a referral")]
     [ProducesResponseType<ReferralSummary>(StatusCodes.Status200OK)]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(Guid referralId, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken ct, string? asOf = null)
     {

@@ -17,6 +17,7 @@ public static class GetProviderEndpoint
     [EndpointSummary("Get a provider"), EndpointDescription("The ETag header is the provider's version: send it back as If-Match on every write to this provider. "
         + "With asOf (an ISO 8601 instant with offset) the listing is rebuilt from the provider's events up to that instant, without an ETag: it is history, not a version to write against.")]
     [ProducesResponseType<ProviderListing>(StatusCodes.Status200OK)]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(Guid providerId, HttpContext context, IQuerySession session, CancellationToken ct, string? asOf = null)
     {
