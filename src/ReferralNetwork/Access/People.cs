@@ -85,8 +85,13 @@ public sealed class PeopleDirectory(IDocumentStore store, TimeProvider clock, IL
             var known = await session.LoadAsync<Person>(id, ct);
             var person = new Person
             {
-                Id = id, Name = name, Role = role, Email = email, ProviderId = providerId,
-                FirstSeen = known?.FirstSeen ?? now, LastSeen = now,
+                Id = id,
+                Name = name,
+                Role = role,
+                Email = email,
+                ProviderId = providerId,
+                FirstSeen = known?.FirstSeen ?? now,
+                LastSeen = now,
             };
             session.Store(person);
             await session.SaveChangesAsync(ct);
