@@ -38,6 +38,15 @@ public static class PageChecks
         await page.ScreenshotAsync(new() { Path = Path.Combine(root!.FullName, "docs", "images", $"{name}.png"), FullPage = true });
     }
 
+    /// <summary>With REFERRALNETWORK_SCREENSHOTS=1, saves one part of the page to docs/images/{name}.png.</summary>
+    public static async Task ScreenshotAsync(this ILocator part, string name)
+    {
+        if (Environment.GetEnvironmentVariable(ScreenshotsVariable) != "1") return;
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ReferralNetwork.sln"))) root = root.Parent;
+        await part.ScreenshotAsync(new() { Path = Path.Combine(root!.FullName, "docs", "images", $"{name}.png") });
+    }
+
     /// <summary>Fails the test if any script ever opens a dialog (an XSS probe that ran).</summary>
     public static void FailOnDialogs(this IPage page, List<string> dialogs) => page.Dialog += (_, dialog) =>
     {

@@ -23,13 +23,13 @@ public static class CoverageMap
         new(5, "#92bbe0", "5 to 19"), new(20, "#4a86c2", "20 to 49"), new(50, "#0b4f8f", "50 or more"),
     ];
 
-    public const double Width = 640, MainHeight = 380, Height = 500;
+    public const double Width = 640, MainHeight = 380, Height = 520;
 
     // The lower 48 on the whole width; the insets in a strip below it, each in its own view (Alaska at a smaller scale).
     private static readonly MapView Lower48 = MapView.Around([(24.4, -124.8), (49.4, -66.9)], Width, MainHeight, margin: 0.02);
     private static readonly MapView AlaskaView = MapView.Around([(51.2, -188.0), (71.4, -129.9)], 200, 110, margin: 0.03);
     private static readonly MapView HawaiiView = MapView.Around([(18.9, -160.3), (22.3, -154.8)], 130, 80, margin: 0.05);
-    private const double InsetTop = MainHeight + 6, HawaiiLeft = 214;
+    private const double InsetTop = MainHeight + 6, InsetHeight = 112, HawaiiLeft = 214;
 
     private static readonly (double Lat, double Lon) DcSquare = (36.9, -72.6);
 
@@ -77,8 +77,8 @@ public static class CoverageMap
 
     private static (MapView View, double Left, double Top, StateOutline Shifted) Place(StateOutline outline) => outline.Name switch
     {
-        "Alaska" => (AlaskaView, 0, InsetTop, outline with { Rings = [.. outline.Rings.Select(r => r.West > 0 ? r.ShiftedWest() : r)] }),
-        "Hawaii" => (HawaiiView, HawaiiLeft, InsetTop + 15, outline),
+        "Alaska" => (AlaskaView, 0, InsetTop + 1, outline with { Rings = [.. outline.Rings.Select(r => r.West > 0 ? r.ShiftedWest() : r)] }),
+        "Hawaii" => (HawaiiView, HawaiiLeft, InsetTop + 16, outline),
         _ => (Lower48, 0, 0, outline),
     };
 
@@ -118,14 +118,11 @@ public static class CoverageMap
             $"<text x=\"{x + 12:0.#}\" y=\"{y + 4:0.#}\" font-size=\"12\" font-weight=\"600\" fill=\"#1b1f24\" aria-hidden=\"true\">DC</text>");
     }
 
-    // Each inset in a thin frame, named where its view is empty sea (Alaska's top left, below Hawaii's islands).
-    private static void Frame(StringBuilder svg, double left, string name, MapView view)
-    {
-        var captionY = name == "Alaska" ? InsetTop + 16 : Height - 8;
+    // Each inset in a thin frame, named below it (inside, a name would cover islands).
+    private static void Frame(StringBuilder svg, double left, string name, MapView view) =>
         svg.Append(CultureInfo.InvariantCulture,
-            $"<g aria-hidden=\"true\"><rect x=\"{left + 0.5}\" y=\"{InsetTop + 0.5}\" width=\"{view.Width - 1}\" height=\"{Height - InsetTop - 1}\" fill=\"none\" stroke=\"#b8c2cc\"/>" +
-            $"<text x=\"{left + 6}\" y=\"{captionY}\" font-size=\"12\" fill=\"#4a5560\">{name} (not to scale)</text></g>");
-    }
+            $"<g aria-hidden=\"true\"><rect x=\"{left + 0.5}\" y=\"{InsetTop + 0.5}\" width=\"{view.Width - 1}\" height=\"{InsetHeight - 1}\" fill=\"none\" stroke=\"#b8c2cc\"/>" +
+            $"<text x=\"{left + 2}\" y=\"{InsetTop + InsetHeight + 16}\" font-size=\"12\" fill=\"#4a5560\">{name} (not to scale)</text></g>");
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }
