@@ -63,7 +63,8 @@ public sealed class DashboardPageTests(ApiFixture api, Fixtures.Browser browser)
         var mapWidth = await map.EvaluateAsync<double>("m => m.getBoundingClientRect().width");
         Assert.True(mapWidth <= width, $"the map is {mapWidth} px wide in a {width} px window");
         await page.CheckAccessibilityAsync();
-        await page.Locator("figure.coverage").ScreenshotAsync(width < 600 ? "dashboard-map-phone" : "dashboard-map");
+        if (width < 600) await page.Locator("figure.coverage").ScreenshotAsync("dashboard-map-phone", maxHeight: 1300);
+        else await page.Locator("figure.coverage").ScreenshotAsync("dashboard-map", maxHeight: 1100);
         if (Environment.GetEnvironmentVariable("MAP_REVIEW") == "1") await page.ScreenshotAsync(new() { Path = $"/tmp/dashboard-{width}.png", FullPage = true });
     }
 
