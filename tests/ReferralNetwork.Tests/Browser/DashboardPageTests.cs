@@ -65,7 +65,6 @@ public sealed class DashboardPageTests(ApiFixture api, Fixtures.Browser browser)
         await page.CheckAccessibilityAsync();
         if (width < 600) await page.Locator("figure.coverage").ScreenshotAsync("dashboard-map-phone", maxHeight: 1300);
         else await page.Locator("figure.coverage").ScreenshotAsync("dashboard-map", maxHeight: 1100);
-        if (Environment.GetEnvironmentVariable("MAP_REVIEW") == "1") await page.ScreenshotAsync(new() { Path = $"/tmp/dashboard-{width}.png", FullPage = true });
     }
 
     private static string Counted(int n, string one) => n == 1 ? $"1 {one}" : $"{n:N0} {one}s";
