@@ -5,9 +5,10 @@ using ReferralNetwork.Geography;
 namespace ReferralNetwork.Api.Pages.Maps;
 
 /// <summary>
-/// A part of the map and how it is drawn (the search's results map, the dashboard's national map and its insets): an equirectangular projection scaled by the cosine of the
-/// middle latitude, so a mile east and a mile north are the same length on screen. Over the few hundred miles a
-/// search covers (the radius is at most 300) that is as true as any national projection, and needs no library.
+/// A part of the map and how it is drawn, for the search's results map and the dashboard's national map and insets:
+/// an equirectangular projection scaled by the cosine of the middle latitude, so a mile east and a mile north are the
+/// same length on screen. Over the few hundred miles a search covers (the radius is at most 300) that is as true as any
+/// national projection, and needs no library; for a map of the country it is a shape people recognise, not a survey.
 /// </summary>
 public sealed record MapView(double West, double South, double East, double North, double Width, double Height)
 {
