@@ -39,13 +39,17 @@ public static class HsdsExportEndpoint
             await WriteRowsAsync(writers, database, store, DateOnly.FromDateTime(now.UtcDateTime), ct);
             foreach (var writer in writers.Values) await writer.DisposeAsync();
 
-            await using var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
-            await AddAsync(zip, "datapackage.json", new MemoryStream(HsdsDataPackage.Json(now)), ct);
-            foreach (var (table, file) in files)
+            var zipped = new BufferedBody(body);
+            await using (var zip = await ZipArchive.CreateAsync(zipped, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct))
             {
-                file.Position = 0;
-                await AddAsync(zip, table.Path, file, ct);
+                await AddAsync(zip, zipped, "datapackage.json", new MemoryStream(HsdsDataPackage.Json(now)), ct);
+                foreach (var (table, file) in files)
+                {
+                    file.Position = 0;
+                    await AddAsync(zip, zipped, table.Path, file, ct);
+                }
             }
+            await zipped.DrainAsync(ct);
         }
         finally
         {
@@ -84,9 +88,10 @@ public static class HsdsExportEndpoint
         }
     }
 
-    private static async Task AddAsync(ZipArchive zip, string name, Stream content, CancellationToken ct)
+    private static async Task AddAsync(ZipArchive zip, BufferedBody zipped, string name, Stream content, CancellationToken ct)
     {
-        await using var entry = await zip.CreateEntry(name, CompressionLevel.Fastest).OpenAsync(ct);
-        await content.CopyToAsync(entry, ct);
+        await using (var entry = await zip.CreateEntry(name, CompressionLevel.Fastest).OpenAsync(ct))
+            await content.CopyToAsync(entry, ct);
+        await zipped.DrainAsync(ct);
     }
 }
