@@ -22,10 +22,10 @@ public static partial class HsdsMapping
         return (bounds.Min(b => b.Min), bounds.Any(b => b.Max is null) ? null : bounds.Max(b => b.Max));
     }
 
-    // Contact details appear unless the provider marked them private.
-    private static string? Email(ProviderListing p) => string.IsNullOrWhiteSpace(p.Contact.Email) ? null : p.Contact.Email;
+    // Contact details appear unless the provider marked them private; the referrals address never does.
+    private static string? Email(ProviderListing p) => p.Contact.EmailPrivate || string.IsNullOrWhiteSpace(p.Contact.Email) ? null : p.Contact.Email;
 
-    private static string? Phone(ProviderListing p) => string.IsNullOrWhiteSpace(p.Contact.Phone) ? null : p.Contact.Phone;
+    private static string? Phone(ProviderListing p) => p.Contact.PhonePrivate || string.IsNullOrWhiteSpace(p.Contact.Phone) ? null : p.Contact.Phone;
 
     private static List<HsdsOrganizationIdentifier> Identifiers(ProviderListing p) => p.Npi is { } npi
         ? [new(HsdsIds.For("organization_identifier:npi", p.Id), HsdsIds.Organization(p.Id), "NPI", npi)]

@@ -67,6 +67,35 @@ public sealed class HsdsDirectoryTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task contact_details_marked_private_are_left_out_everywhere()
+    {
+        await api.ResetAsync();
+        var command = ProviderScenarios.Onboarding("Private Person");
+        var open = await api.Onboarded(ProviderScenarios.Onboarding("Open Person"));
+        var hidden = await api.Onboarded(command with
+        {
+            Profile = command.Profile with { Contact = new ProviderContact("private.person@example.org", "+1 555 0199", "referrals@example.org", EmailPrivate: true, PhonePrivate: true) },
+        });
+
+        var shown = (await api.Hsds($"/hsds/services/{HsdsIds.Service(open.Id)}")).GetRawText();
+        string[] answers =
+        [
+            (await api.Hsds($"/hsds/services/{HsdsIds.Service(hidden.Id)}")).GetRawText(),
+            (await api.Hsds($"/hsds/organizations/{HsdsIds.Organization(hidden.Id)}")).GetRawText(),
+            (await api.Hsds("/hsds/services?full=true")).GetRawText(),
+            (await api.Hsds("/hsds/organizations?full=true")).GetRawText(),
+            (await api.Hsds("/hsds/service_at_locations?full=true")).GetRawText(),
+            string.Concat((await api.ExportAsync()).Values),
+        ];
+
+        Assert.Contains("jordan.rivera@example.org", shown);
+        Assert.Contains("+1 555 0100", shown);
+        Assert.All(answers, a => Assert.DoesNotContain("private.person@example.org", a));
+        Assert.All(answers, a => Assert.DoesNotContain("555 0199", a));
+        Assert.All(answers, a => Assert.DoesNotContain("referrals@example.org", a));
+    }
+
+    [Fact]
     public async Task the_filters_narrow_the_directory()
     {
         var listings = (await api.SeedDemoAsync()).Where(l => l.Verified).ToList();

@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using System.Net;
-using System.Text;
 using System.Text.Json;
 using ReferralNetwork.Hsds;
 using ReferralNetwork.Tests.Fixtures;
@@ -15,7 +12,7 @@ public sealed class HsdsExportTests(ApiFixture api)
     {
         var listings = await api.SeedDemoAsync();
 
-        var files = await ExportAsync();
+        var files = await api.ExportAsync();
 
         var package = JsonDocument.Parse(files["datapackage.json"]).RootElement;
         var resources = package.GetProperty("resources").EnumerateArray().ToList();
@@ -47,7 +44,7 @@ public sealed class HsdsExportTests(ApiFixture api)
         var command = ProviderScenarios.Onboarding("Jordan Rivera");
         await api.Onboarded(command with { Profile = command.Profile with { Bio = "=HYPERLINK(\"https://evil.example\",\"Click\")" } });
 
-        var files = await ExportAsync();
+        var files = await api.ExportAsync();
 
         var services = files["services.csv"];
         Assert.Contains("\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"Click\"\")\"", services);
@@ -67,21 +64,6 @@ public sealed class HsdsExportTests(ApiFixture api)
     [InlineData("Dr. A", "Dr. A")]
     public void cells_are_quoted_and_neutralised(string text, string cell) =>
         Assert.Equal(cell, HsdsCsv.Cell(System.Text.Json.Nodes.JsonValue.Create(text)));
-
-    private async Task<Dictionary<string, string>> ExportAsync()
-    {
-        using var response = await api.GetAs(HsdsNetwork.Reader, "/hsds/export.zip");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
-        await using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        var files = new Dictionary<string, string>();
-        foreach (var entry in zip.Entries)
-        {
-            using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
-            files[entry.FullName] = await reader.ReadToEndAsync();
-        }
-        return files;
-    }
 
     // Rows after the header; the export never writes a line break inside a cell for these tables' values.
     private static List<string> Rows(string csv) => csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();

@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -43,6 +45,22 @@ public static class HsdsNetwork
         Assert.Equal(contents.Length, page.GetProperty("size").GetInt32());
         Assert.Equal(page.GetProperty("total_items").GetInt64() == 0, page.GetProperty("empty").GetBoolean());
         return contents;
+    }
+
+    /// <summary>GET /hsds/export.zip as a reader: each file of the zip by name, as text.</summary>
+    public static async Task<Dictionary<string, string>> ExportAsync(this ApiFixture api)
+    {
+        using var response = await api.GetAs(Reader, "/hsds/export.zip");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        await using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var files = new Dictionary<string, string>();
+        foreach (var entry in zip.Entries)
+        {
+            using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
+            files[entry.FullName] = await reader.ReadToEndAsync();
+        }
+        return files;
     }
 
     public static string Id(this JsonElement item) => item.GetProperty("id").GetString()!;
