@@ -10,8 +10,12 @@ public static partial class HsdsMapping
     /// <summary>The bounds of each age group in years (null: none); caregivers are adults.</summary>
     private static readonly Dictionary<string, (int Min, int? Max)> AgeBounds = new(StringComparer.Ordinal)
     {
-        ["early-childhood"] = (0, 5), ["child"] = (6, 12), ["adolescent"] = (13, 17), ["young-adult"] = (18, 24),
-        ["adult"] = (25, null), ["caregivers"] = (18, null),
+        ["early-childhood"] = (0, 5),
+        ["child"] = (6, 12),
+        ["adolescent"] = (13, 17),
+        ["young-adult"] = (18, 24),
+        ["adult"] = (25, null),
+        ["caregivers"] = (18, null),
     };
 
     /// <summary>The youngest and oldest age served; no maximum when any group served has none.</summary>

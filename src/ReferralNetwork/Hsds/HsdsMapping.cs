@@ -95,14 +95,21 @@ public static partial class HsdsMapping
         if (place is not { } i)
             return new()
             {
-                Id = id, LocationType = "virtual", OrganizationId = HsdsIds.Organization(p.Id), Name = "Telehealth",
+                Id = id,
+                LocationType = "virtual",
+                OrganizationId = HsdsIds.Organization(p.Id),
+                Name = "Telehealth",
                 Description = "Video sessions for people in " + string.Join(", ", p.TelehealthStates.Select(StateName)) + ".",
             };
         var at = p.Locations[i];
         return new()
         {
-            Id = id, LocationType = "physical", OrganizationId = HsdsIds.Organization(p.Id), Name = PlaceName(at),
-            Latitude = at.Latitude, Longitude = at.Longitude,
+            Id = id,
+            LocationType = "physical",
+            OrganizationId = HsdsIds.Organization(p.Id),
+            Name = PlaceName(at),
+            Latitude = at.Latitude,
+            Longitude = at.Longitude,
             Addresses = [new HsdsAddress(HsdsIds.Address(p.Id, i), id, at.Street, at.City, at.State, at.Zip, "US", "physical")],
         };
     }
