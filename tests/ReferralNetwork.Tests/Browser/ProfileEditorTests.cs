@@ -80,7 +80,7 @@ public sealed class ProfileEditorTests(ApiFixture api, Fixtures.Browser browser)
         Assert.Null(listing.Npi);
         Assert.Equal([("VA", "0904-012345"), ("MD", "LC-77")], listing.Licences.Select(l => (l.State, l.Number)));
         Assert.Equal(["22314", "21201"], listing.Locations.Select(l => l.Zip));
-        Assert.Equal(["VA", "MD"], listing.TelehealthStates);
+        Assert.Equal(["MD", "VA"], listing.TelehealthStates.Order());
         Assert.Equal(["en", "fr", "uk"], listing.Languages.Order());
         Assert.Equal(["adolescent", "adult", "child"], listing.AgeGroups.Order());
         Assert.Equal(("jq.rivera@example.org", "+1 555 0199"), (listing.Contact.Email, listing.Contact.Phone));
