@@ -65,6 +65,7 @@ public static partial class FieldWords
         ["ageGroups[]"] = ("Choose", "the age groups"),
         ["contact.email"] = ("Enter", "an email address"),
         ["contact.phone"] = ("Enter", "a phone number"),
+        ["contact.referralsEmail"] = ("Enter", "the email for referrals"),
         ["bio"] = ("Enter", "the text about you"),
         ["providerId"] = ("Enter", "the provider's id"),
         ["advocateId"] = ("Enter", "the advocate's id"),

@@ -61,6 +61,8 @@ public static partial class FieldWords
         ("licences[].number", _) when rule.StartsWith("may hold only", StringComparison.Ordinal) => $"Enter the number of licence {n} with only letters, digits and dashes",
         ("npi", _) => "Enter the 10-digit NPI number exactly as issued, or leave it empty",
         ("contact.email", _) when rule.Contains("email address", StringComparison.Ordinal) => "Enter an email address, like name@example.org",
+        ("contact.referralsEmail", _) when rule.Contains("email address", StringComparison.Ordinal) =>
+            "Enter the email for referrals as an address, like referrals@example.org, or leave it empty",
         ("contact.phone", _) when rule.StartsWith("may hold only", StringComparison.Ordinal) => "Enter the phone number with only digits, spaces and + ( ) - . x",
         ("providerId", _) when rule.StartsWith("no provider", StringComparison.Ordinal) => "This provider is no longer listed. Go back to the search and choose another",
         ("providerId", _) when rule.Contains("deactivated", StringComparison.Ordinal) => "This provider has left the network. Go back to the search and choose another",

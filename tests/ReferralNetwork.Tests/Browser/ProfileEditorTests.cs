@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using ReferralNetwork.Providers;
 using ReferralNetwork.Tests.Fixtures;
 using ReferralNetwork.Tests.Pages;
 using static Microsoft.Playwright.Assertions;
@@ -67,6 +68,8 @@ public sealed class ProfileEditorTests(ApiFixture api, Fixtures.Browser browser)
 
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync("jq.rivera@example.org");
         await page.GetByLabel("Phone (optional)").FillAsync("+1 555 0199");
+        await page.GetByLabel("Email for referrals (optional)").FillAsync("intake@example.org");
+        await page.GetByLabel("Keep my phone number private").CheckAsync();
         await SaveAsync(page, "Save contact details");
 
         await page.GetByLabel("What families and advocates should know about your practice").FillAsync("Evenings available.");
@@ -83,7 +86,7 @@ public sealed class ProfileEditorTests(ApiFixture api, Fixtures.Browser browser)
         Assert.Equal(["MD", "VA"], listing.TelehealthStates.Order());
         Assert.Equal(["en", "fr", "uk"], listing.Languages.Order());
         Assert.Equal(["adolescent", "adult", "child"], listing.AgeGroups.Order());
-        Assert.Equal(("jq.rivera@example.org", "+1 555 0199"), (listing.Contact.Email, listing.Contact.Phone));
+        Assert.Equal(new ProviderContact("jq.rivera@example.org", "+1 555 0199", "intake@example.org", EmailPrivate: false, PhonePrivate: true), listing.Contact);
         Assert.Equal("Evenings available.", listing.Bio);
         await Expect(page.Locator("dl.summary")).ToContainTextAsync("Evenings available.");
     }
@@ -115,8 +118,13 @@ public sealed class ProfileEditorTests(ApiFixture api, Fixtures.Browser browser)
         await ExpectProblemAsync(page, "loc-0-state", "The ZIP code of location 1 is in Maryland, not Virginia");
         await Expect(page.Locator("#loc-0-zip")).ToHaveValueAsync("21201");
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync("jordan@example");
+        await page.GetByLabel("Email for referrals (optional)").FillAsync("intake@example");
+        await page.GetByLabel("Keep my email private").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save contact details" }).ClickAsync();
         await ExpectProblemAsync(page, "email", "Enter an email address, like name@example.org");
+        await ExpectProblemAsync(page, "referralsEmail", "Enter the email for referrals as an address");
+        await Expect(page.GetByLabel("Email for referrals (optional)")).ToHaveValueAsync("intake@example");
+        await Expect(page.GetByLabel("Keep my email private")).ToBeCheckedAsync();
         await Expect(page.GetByLabel("Email", new() { Exact = true })).ToHaveValueAsync("jordan@example");
         await page.Locator("#tele-MD").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save telehealth" }).ClickAsync();

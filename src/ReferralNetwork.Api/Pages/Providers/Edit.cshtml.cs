@@ -58,8 +58,12 @@ public sealed partial class EditModel(ApiClient api) : PageModel
     public Task<IActionResult> OnPostPeopleAsync(Guid providerId, string etag, string[] language, string[] ageGroup, CancellationToken ct) =>
         SaveProfileAsync(providerId, "people", etag, p => p with { Languages = language.Distinct().ToList(), AgeGroups = ageGroup }, ct);
 
-    public Task<IActionResult> OnPostContactAsync(Guid providerId, string etag, string? email, string? phone, CancellationToken ct) =>
-        SaveProfileAsync(providerId, "contact", etag, p => p with { Contact = p.Contact with { Email = email ?? "", Phone = ProfileForm.Blank(phone) } }, ct);
+    public Task<IActionResult> OnPostContactAsync(Guid providerId, string etag, string? email, string? phone, string? referralsEmail,
+        bool emailPrivate, bool phonePrivate, CancellationToken ct) =>
+        SaveProfileAsync(providerId, "contact", etag, p => p with
+        {
+            Contact = new ProviderContact(email ?? "", ProfileForm.Blank(phone), ProfileForm.Blank(referralsEmail), emailPrivate, phonePrivate),
+        }, ct);
 
     public Task<IActionResult> OnPostBioAsync(Guid providerId, string etag, string? bio, CancellationToken ct) =>
         SaveProfileAsync(providerId, "bio", etag, p => p with { Bio = ProfileForm.Blank(bio) }, ct);

@@ -39,6 +39,9 @@ public static class EditChanges
         ("Ages", Display.Ages(now.AgeGroups), Display.Ages(mine.AgeGroups)),
         ("Email", Text(now.Contact.Email), Text(mine.Contact.Email)),
         ("Phone", Text(now.Contact.Phone), Text(mine.Contact.Phone)),
+        ("Email for referrals", Text(now.Contact.ReferralsEmail), Text(mine.Contact.ReferralsEmail)),
+        ("Email kept private", YesNo(now.Contact.EmailPrivate), YesNo(mine.Contact.EmailPrivate)),
+        ("Phone kept private", YesNo(now.Contact.PhonePrivate), YesNo(mine.Contact.PhonePrivate)),
         ("About you", Text(now.Bio), Text(mine.Bio)));
 
     public static string Licence(Licence l) =>
@@ -50,6 +53,8 @@ public static class EditChanges
     private static string State(string code) => Geography.Regions.Find(code)?.Name ?? code;
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string YesNo(bool yes) => yes ? "Yes" : "No";
 
     private static string Weeks(int? weeks) => weeks is { } w ? Display.Count(w, "week") : "not given";
 
