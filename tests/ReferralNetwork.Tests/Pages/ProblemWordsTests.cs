@@ -61,9 +61,15 @@ public sealed class ProblemWordsTests
         // Every part the provider's editor sends, each wrong.
         Add(UpdateProfileEndpoint.Validate(sample with
         {
-            Name = "", Credentials = ["1"], Npi = "123", TelehealthStates = ["MD", "ZZ"], Languages = ["zz"], AgeGroups = ["old"],
+            Name = "",
+            Credentials = ["1"],
+            Npi = "123",
+            TelehealthStates = ["MD", "ZZ"],
+            Languages = ["zz"],
+            AgeGroups = ["old"],
             Licences = [new Licence("1", "ZZ", "no spaces", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1)), new Licence("", "", "", default)],
-            Contact = new ProviderContact("x@y", "abc", "a@b"), Bio = new string('x', 2100),
+            Contact = new ProviderContact("x@y", "abc", "a@b"),
+            Bio = new string('x', 2100),
         }, TimeProvider.System));
         Add(UpdateProfileEndpoint.Validate(sample with { Licences = [], Languages = [], AgeGroups = [], Contact = new ProviderContact("", null) }, TimeProvider.System));
         return data;

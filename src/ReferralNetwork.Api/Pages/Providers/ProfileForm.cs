@@ -65,10 +65,19 @@ public static class ProfileForm
     {
         var inputs = new Dictionary<string, string>
         {
-            ["name"] = "name", ["credentials"] = "credentials", ["npi"] = "npi",
-            ["licences"] = FirstLicenceInput, ["locations"] = FirstLocationInput,
-            ["telehealthStates"] = FirstTelehealthInput, ["languages"] = FirstLanguageInput, ["ageGroups"] = "age-" + AgeGroups.All[0].Code,
-            ["contact"] = "email", ["contact.email"] = "email", ["contact.phone"] = "phone", ["contact.referralsEmail"] = "referralsEmail", ["bio"] = "bio",
+            ["name"] = "name",
+            ["credentials"] = "credentials",
+            ["npi"] = "npi",
+            ["licences"] = FirstLicenceInput,
+            ["locations"] = FirstLocationInput,
+            ["telehealthStates"] = FirstTelehealthInput,
+            ["languages"] = FirstLanguageInput,
+            ["ageGroups"] = "age-" + AgeGroups.All[0].Code,
+            ["contact"] = "email",
+            ["contact.email"] = "email",
+            ["contact.phone"] = "phone",
+            ["contact.referralsEmail"] = "referralsEmail",
+            ["bio"] = "bio",
         };
         for (var j = 0; j < licenceRows.Count; j++)
             foreach (var part in new[] { "type", "state", "number", "expiresOn" }) inputs[$"licences[{j}].{part}"] = $"lic-{licenceRows[j]}-{part}";
