@@ -89,6 +89,11 @@ public sealed class ProfileEditorTests(ApiFixture api, Fixtures.Browser browser)
         Assert.Equal(new ProviderContact("jq.rivera@example.org", "+1 555 0199", "intake@example.org", EmailPrivate: false, PhonePrivate: true), listing.Contact);
         Assert.Equal("Evenings available.", listing.Bio);
         await Expect(page.Locator("dl.summary")).ToContainTextAsync("Evenings available.");
+        // The listing as advocates see it names the new licence's state and words its expiry.
+        await page.GotoAsync($"/providers/{provider.Id}");
+        var expires = ProviderScenarios.Today.AddYears(1).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+        await Expect(page.Locator("table tr", new() { HasText = "LC-77" })).ToContainTextAsync("Maryland");
+        await Expect(page.Locator("table tr", new() { HasText = "LC-77" })).ToContainTextAsync(expires);
     }
 
     [Theory]
