@@ -44,6 +44,15 @@ public static partial class FieldWords
         ("slidingScale.minFeeUsd" or "slidingScale.maxFeeUsd", _) when Numbers(rule) is [var least, var most] =>
             $"Enter the {(field.EndsWith("minFeeUsd", StringComparison.Ordinal) ? "lowest" : "highest")} fee, from ${least:N0} to ${most:N0} a session",
         ("proBono" or "feeTerms", _) when rule.Contains("offer at least one", StringComparison.Ordinal) => "Offer free (pro bono) sessions, a sliding scale, or both",
+        // Open places and fee terms must agree: no open place of a kind the provider doesn't offer.
+        ("openProBonoSlots", _) when rule.Contains("do not offer", StringComparison.Ordinal) =>
+            "Set the open free (pro bono) places to 0, or first offer free sessions under Fee terms",
+        ("openSlidingScaleSlots", _) when rule.Contains("do not offer", StringComparison.Ordinal) =>
+            "Set the open sliding-scale places to 0, or first offer a sliding scale under Fee terms",
+        ("proBono.offered", _) when rule.Contains("open pro bono slots", StringComparison.Ordinal) =>
+            "You still list open free (pro bono) places. Set them to 0 under Availability first, then stop offering free sessions",
+        ("slidingScale.offered", _) when rule.Contains("open sliding-scale slots", StringComparison.Ordinal) =>
+            "You still list open sliding-scale places. Set them to 0 under Availability first, then stop offering a sliding scale",
         ("locations", _) when rule.Contains("telehealth", StringComparison.Ordinal) => "Keep at least one practice location, or offer telehealth",
         ("locations[].zip", _) when rule.Contains("not a known", StringComparison.Ordinal) => $"We don't recognise the ZIP code of location {n}. Enter a 5-digit US ZIP code",
         ("locations[].state", _) when ZipState().Match(rule) is { Success: true } z =>

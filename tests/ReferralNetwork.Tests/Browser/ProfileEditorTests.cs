@@ -140,6 +140,30 @@ public sealed class ProfileEditorTests(ApiFixture api, Fixtures.Browser browser)
         Assert.Equal("jordan.rivera@example.org", (await api.Listing(provider.Id)).Contact.Email);
     }
 
+    /// <summary>Needs the API's state rule that open places match the fee terms offered (issue 14, the API half).</summary>
+    [Fact]
+    public async Task open_places_for_fee_terms_not_offered_are_refused_beside_the_field()
+    {
+        var provider = await api.Onboarded(ProviderScenarios.Onboarding($"No Free Places {Guid.NewGuid().ToString("N")[..6]}"));
+        var page = await browser.NewPageAsync(api, Caller.Provider(provider.Id));
+        await page.GotoAsync($"/providers/{provider.Id}/edit");
+
+        await page.GetByLabel("Free (pro bono) sessions offered").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save fee terms" }).ClickAsync();
+        await ExpectProblemAsync(page, "proBono", "You still list open free (pro bono) places");
+        await Expect(page.GetByLabel("Free (pro bono) sessions offered")).Not.ToBeCheckedAsync();
+
+        await page.GetByLabel("Open free (pro bono) places").FillAsync("0");
+        await SaveAsync(page, "Save availability");
+        await page.GetByLabel("Free (pro bono) sessions offered").UncheckAsync();
+        await SaveAsync(page, "Save fee terms");
+        await page.GetByLabel("Open free (pro bono) places").FillAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save availability" }).ClickAsync();
+        await ExpectProblemAsync(page, "proBonoSlots", "Set the open free (pro bono) places to 0");
+        await Expect(page.GetByLabel("Open free (pro bono) places")).ToHaveValueAsync("1");
+        await page.CheckAccessibilityAsync();
+    }
+
     [Fact]
     public async Task the_answer_forms_word_reasons_and_outcomes_and_keep_a_refused_date()
     {
