@@ -44,15 +44,35 @@ public static partial class FieldWords
         ("slidingScale.minFeeUsd" or "slidingScale.maxFeeUsd", _) when Numbers(rule) is [var least, var most] =>
             $"Enter the {(field.EndsWith("minFeeUsd", StringComparison.Ordinal) ? "lowest" : "highest")} fee, from ${least:N0} to ${most:N0} a session",
         ("proBono" or "feeTerms", _) when rule.Contains("offer at least one", StringComparison.Ordinal) => "Offer free (pro bono) sessions, a sliding scale, or both",
+        // Open places and fee terms must agree: no open place of a kind the provider doesn't offer.
+        ("openProBonoSlots", _) when rule.Contains("do not offer", StringComparison.Ordinal) =>
+            "Set the open free (pro bono) places to 0, or first offer free sessions under Fee terms",
+        ("openSlidingScaleSlots", _) when rule.Contains("do not offer", StringComparison.Ordinal) =>
+            "Set the open sliding-scale places to 0, or first offer a sliding scale under Fee terms",
+        ("proBono.offered", _) when rule.Contains("open pro bono slots", StringComparison.Ordinal) =>
+            "You still list open free (pro bono) places. Set them to 0 under Availability first, then stop offering free sessions",
+        ("slidingScale.offered", _) when rule.Contains("open sliding-scale slots", StringComparison.Ordinal) =>
+            "You still list open sliding-scale places. Set them to 0 under Availability first, then stop offering a sliding scale",
         ("locations", _) when rule.Contains("telehealth", StringComparison.Ordinal) => "Keep at least one practice location, or offer telehealth",
         ("locations[].zip", _) when rule.Contains("not a known", StringComparison.Ordinal) => $"We don't recognise the ZIP code of location {n}. Enter a 5-digit US ZIP code",
         ("locations[].state", _) when ZipState().Match(rule) is { Success: true } z =>
             $"The ZIP code of location {n} is in {StateName(z.Groups[1].Value)}, not {StateName(z.Groups[2].Value)}: check the state and the ZIP code",
         ("locations[].state", _) when rule.Contains("licence", StringComparison.Ordinal) =>
-            $"Location {n} is in a state where this profile has no licence. Ask the network's staff to add the licence first",
+            $"Location {n} is in a state where you hold no licence. Add the licence under Licences first, or remove the location",
         ("telehealthStates", _) when rule.Contains("licence", StringComparison.Ordinal) =>
-            $"Telehealth into {StateName(rule[..2])} needs a current licence there. Ask the network's staff to renew it",
-        ("licences[].expiresOn", _) => "A licence on this profile has expired. Ask the network's staff to update it, then save again",
+            $"Telehealth into {StateName(rule[..2])} needs a current licence there. Add or renew it under Licences, or untick {StateName(rule[..2])}",
+        // The provider's own profile (the editor): each part in the words of its form.
+        ("licences[].expiresOn", _) => $"Enter an expiry date after today for licence {n}, or remove it: an expired licence can't be listed",
+        ("licences", _) when rule.StartsWith("at least one", StringComparison.Ordinal) => "Add at least one licence: its type, state, number and expiry date",
+        ("licences[].type" or "credentials[]", _) when rule.Contains("letters", StringComparison.Ordinal) => field == "credentials[]"
+            ? "Write each credential as 2 to 20 letters, like LCSW or PhD, with commas between them"
+            : $"Enter the type of licence {n} as 2 to 20 letters, like LCSW",
+        ("licences[].number", _) when rule.StartsWith("may hold only", StringComparison.Ordinal) => $"Enter the number of licence {n} with only letters, digits and dashes",
+        ("npi", _) => "Enter the 10-digit NPI number exactly as issued, or leave it empty",
+        ("contact.email", _) when rule.Contains("email address", StringComparison.Ordinal) => "Enter an email address, like name@example.org",
+        ("contact.referralsEmail", _) when rule.Contains("email address", StringComparison.Ordinal) =>
+            "Enter the email for referrals as an address, like referrals@example.org, or leave it empty",
+        ("contact.phone", _) when rule.StartsWith("may hold only", StringComparison.Ordinal) => "Enter the phone number with only digits, spaces and + ( ) - . x",
         ("providerId", _) when rule.StartsWith("no provider", StringComparison.Ordinal) => "This provider is no longer listed. Go back to the search and choose another",
         ("providerId", _) when rule.Contains("deactivated", StringComparison.Ordinal) => "This provider has left the network. Go back to the search and choose another",
         ("providerId", _) when rule.Contains("not verified", StringComparison.Ordinal) => "This provider isn't verified yet, so they can't take referrals. Choose another provider",

@@ -10,7 +10,8 @@ namespace ReferralNetwork.Api.Pages;
 /// </summary>
 public static partial class ProblemWords
 {
-    public static FormProblems Read<T>(ApiResult<T> result, IReadOnlyDictionary<string, string>? inputs = null)
+    /// <param name="wholeForm">Where a problem about the form as a whole (a lost race) links to, if the page marks a place for it.</param>
+    public static FormProblems Read<T>(ApiResult<T> result, IReadOnlyDictionary<string, string>? inputs = null, string? wholeForm = null)
     {
         if (result.Ok) return FormProblems.None;
         inputs ??= new Dictionary<string, string>();
@@ -19,7 +20,7 @@ public static partial class ProblemWords
                 .Where(e => e.Value.Length > 0)
                 .Select(e => new FormProblem(FieldWords.For(e.Key, e.Value), InputFor(e.Key, inputs)))
                 .DistinctBy(p => (p.Message, p.InputId)).ToList());
-        return new FormProblems([new FormProblem(Sentence(result.Status, result.Detail, result.Reference), null)]);
+        return new FormProblems([new FormProblem(Sentence(result.Status, result.Detail, result.Reference), wholeForm)]);
     }
 
     /// <summary>The input for an API field: named exactly, else the nearest enclosing field the page has ("contact" for "contact.channel").</summary>
@@ -39,8 +40,8 @@ public static partial class ProblemWords
     /// <summary>A problem about the request as a whole (no field): what happened and what to do now.</summary>
     public static string Sentence(HttpStatusCode status, string? detail, string? reference) => status switch
     {
-        HttpStatusCode.PreconditionFailed => "Someone else saved a change here after you opened the page, so yours was not saved. " +
-            "The page now shows the newer details: check them and make your change again.",
+        HttpStatusCode.PreconditionFailed => "Someone else saved a change here after you opened the page, so yours is not saved yet. " +
+            "What you typed is still in the form, beside what they saved: save yours again, or keep theirs.",
         HttpStatusCode.Conflict => Conflict(detail ?? ""),
         HttpStatusCode.NotFound => "We couldn't find this. It may have been removed: go back and try again.",
         HttpStatusCode.Forbidden => "Your account can't do this. If you think it should, ask the network's staff.",

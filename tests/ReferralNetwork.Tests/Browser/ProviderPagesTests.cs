@@ -13,29 +13,28 @@ public sealed class ProviderPagesTests(ApiFixture api, Fixtures.Browser browser)
     private const string Script = "<script>alert('x')</script>", Image = "<img src=x onerror=alert('y')>";
 
     [Fact]
-    public async Task a_stale_edit_is_refused_kindly_with_the_newer_values_and_overwrites_nothing()
+    public async Task a_stale_edit_of_the_same_part_keeps_the_typing_beside_the_newer_values_and_overwrites_nothing()
     {
         var provider = await api.Onboarded(ProviderScenarios.Onboarding($"Stale Edit {Guid.NewGuid().ToString("N")[..6]}"));
         var page = await browser.NewPageAsync(api, Caller.Provider(provider.Id));
         await page.GotoAsync($"/providers/{provider.Id}/edit");
         await page.CheckAccessibilityAsync();
-        await page.ScreenshotAsync("profile-editor");
 
-        // Someone else (an admin) changes availability while the form is open.
-        var changed = await api.Send(HttpMethod.Put, $"/api/providers/{provider.Id}/availability",
-            new ChangeAvailability(AcceptingStatus.Paused, 0, 1, 6), provider.ETag);
+        // Someone else (an admin) changes the fee terms while the form is open.
+        var changed = await api.Send(HttpMethod.Put, $"/api/providers/{provider.Id}/fee-terms",
+            new ChangeFeeTerms(new ProBonoTerms(true, 12), new SlidingScaleTerms(true, 30, 80, true), "Medicaid accepted"), provider.ETag);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
 
         await page.GetByLabel("Lowest fee ($)").FillAsync("5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save fee terms" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Someone else saved a change here after you opened the page");
-        await Expect(page.GetByLabel("Taking referrals?")).ToHaveValueAsync("paused");
-        await Expect(page.GetByLabel("Typical wait (weeks)")).ToHaveValueAsync("6");
-        Assert.Equal(20m, (await api.Listing(provider.Id)).FeeTerms.SlidingScale.MinFeeUsd);
+        await Expect(page.GetByLabel("Lowest fee ($)")).ToHaveValueAsync("5");
+        await Expect(page.Locator("#fee-terms-changed")).ToContainTextAsync("Now: Free for up to 12 sessions; $30–$80 a session, by income");
+        await Expect(page.Locator("#fee-terms-changed")).ToContainTextAsync("Yours: Free for up to 12 sessions; $5–$80 a session, by income");
+        Assert.Equal(30m, (await api.Listing(provider.Id)).FeeTerms.SlidingScale.MinFeeUsd);
 
-        // With the newer version the same change goes through.
-        await page.GetByLabel("Lowest fee ($)").FillAsync("5");
+        // Theirs seen, the same typing saves over it.
         await page.GetByRole(AriaRole.Button, new() { Name = "Save fee terms" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved.");
         Assert.Equal(5m, (await api.Listing(provider.Id)).FeeTerms.SlidingScale.MinFeeUsd);

@@ -58,6 +58,20 @@ public sealed class ProblemWordsTests
                 new PracticeAddress(null, "1 Main St", "Chicago", "IL", "60614")],
         }, TimeProvider.System));
         Add(UpdateProfileEndpoint.Validate(sample with { Locations = [], TelehealthStates = [] }, TimeProvider.System));
+        // Every part the provider's editor sends, each wrong.
+        Add(UpdateProfileEndpoint.Validate(sample with
+        {
+            Name = "",
+            Credentials = ["1"],
+            Npi = "123",
+            TelehealthStates = ["MD", "ZZ"],
+            Languages = ["zz"],
+            AgeGroups = ["old"],
+            Licences = [new Licence("1", "ZZ", "no spaces", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1)), new Licence("", "", "", default)],
+            Contact = new ProviderContact("x@y", "abc", "a@b"),
+            Bio = new string('x', 2100),
+        }, TimeProvider.System));
+        Add(UpdateProfileEndpoint.Validate(sample with { Licences = [], Languages = [], AgeGroups = [], Contact = new ProviderContact("", null) }, TimeProvider.System));
         return data;
     }
 
@@ -78,6 +92,12 @@ public sealed class ProblemWordsTests
     [InlineData("providerId", "the provider is not verified yet", "isn't verified yet")]
     [InlineData("slidingScale.minFeeUsd", "must not be more than maxFeeUsd", "The lowest fee can't be more than the highest fee")]
     [InlineData("profile.locations[1].state", "ZIP 60614 is in IL, not VA", "The ZIP code of location 2 is in Illinois, not Virginia")]
+    [InlineData("licences[1].expiresOn", "must be a date after today (an expired licence cannot be listed)", "Enter an expiry date after today for licence 2")]
+    [InlineData("telehealthStates", "MD needs an unexpired licence in that state", "Telehealth into Maryland needs a current licence there. Add or renew it under Licences")]
+    [InlineData("openProBonoSlots", "must be 0 while the fee terms do not offer pro bono", "Set the open free (pro bono) places to 0")]
+    [InlineData("openSlidingScaleSlots", "must be 0 while the fee terms do not offer a sliding scale", "Set the open sliding-scale places to 0")]
+    [InlineData("proBono.offered", "cannot be turned off while availability lists open pro bono slots: set them to 0 first", "You still list open free (pro bono) places")]
+    [InlineData("slidingScale.offered", "cannot be turned off while availability lists open sliding-scale slots: set them to 0 first", "You still list open sliding-scale places")]
     [InlineData("someNewField", "must be frobnicated", "Something in this form could not be saved. Check your answers and try again")]
     public void the_provider_checks_and_unknown_rules_read_as_a_person_would_say_them(string field, string rule, string expected)
     {

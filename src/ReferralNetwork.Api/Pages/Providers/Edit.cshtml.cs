@@ -9,12 +9,12 @@ using ReferralNetwork.Providers.Searching;
 namespace ReferralNetwork.Api.Pages.Providers;
 
 /// <summary>
-/// The provider keeps the listing current: availability, fee terms, specialties, practice locations. Each form
-/// carries the version it was opened at (If-Match); if someone else saved in between, the API's 412 becomes a
-/// kind "this profile changed since you opened it" with the newer values shown, and nothing is overwritten.
+/// The provider keeps the whole listing current, one section at a time, each with its own Save. Each form carries the
+/// version it was opened at (If-Match) and sends only its own section on top of the listing; if someone else saved the
+/// same part in between (412), what was typed stays in the form beside what the listing says now, and nothing is lost.
 /// </summary>
 [Authorize(Policy = Policies.ProviderSelfOrAdmin)]
-public sealed class EditModel(ApiClient api) : PageModel
+public sealed partial class EditModel(ApiClient api) : PageModel
 {
     public ProviderListing Listing { get; private set; } = null!;
     public string ETag { get; private set; } = "";
@@ -22,56 +22,67 @@ public sealed class EditModel(ApiClient api) : PageModel
     public string? Message { get; private set; }
     public string? Section { get; private set; }
 
-    /// <summary>A refused save shows what was typed; a lost race (412) shows the newer values instead.</summary>
+    /// <summary>After a lost race: the section's parts that differ now from what was typed (empty: another part changed).</summary>
+    public IReadOnlyList<ChangedPart>? Changes { get; private set; }
+
+    /// <summary>A refused or lost save, or "add another", shows what was typed in that section.</summary>
     public bool KeepTyped { get; private set; }
 
-    private static readonly Dictionary<string, string> AvailabilityInputs = new()
-    {
-        ["status"] = "status",
-        ["openProBonoSlots"] = "proBonoSlots",
-        ["openSlidingScaleSlots"] = "slidingScaleSlots",
-        ["typicalWaitWeeks"] = "waitWeeks",
-    };
-
-    private static readonly Dictionary<string, string> FeeInputs = new()
-    {
-        ["proBono"] = "proBono",
-        ["proBono.sessionsPerFamily"] = "sessions",
-        ["slidingScale"] = "slidingScale",
-        ["slidingScale.minFeeUsd"] = "minFee",
-        ["slidingScale.maxFeeUsd"] = "maxFee",
-        ["insuranceNotes"] = "insuranceNotes",
-    };
+    /// <summary>"Add another" was pressed: one more empty row in that section.</summary>
+    public bool AddRow { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid providerId, CancellationToken ct) => await LoadAsync(providerId, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostAvailabilityAsync(Guid providerId, string etag, string? status, int proBonoSlots, int slidingScaleSlots, int? waitWeeks, CancellationToken ct) =>
-        SaveAsync(providerId, "availability", HttpMethod.Put, $"/api/providers/{providerId}/availability",
-            new ChangeAvailability(Codes.Parse<AcceptingStatus>(status), proBonoSlots, slidingScaleSlots, waitWeeks), etag, AvailabilityInputs, ct);
+    public Task<IActionResult> OnPostAboutAsync(Guid providerId, string etag, string? name, string? credentials, string? npi, CancellationToken ct) =>
+        SaveProfileAsync(providerId, "about", etag, p => p with { Name = name ?? "", Credentials = ProfileForm.Split(credentials), Npi = ProfileForm.Blank(npi) }, ct);
 
-    public Task<IActionResult> OnPostConfirmAsync(Guid providerId, string etag, CancellationToken ct) =>
-        SaveAsync(providerId, "availability", HttpMethod.Post, $"/api/providers/{providerId}/confirm-availability", null, etag, AvailabilityInputs, ct);
+    public async Task<IActionResult> OnPostLicencesAsync(Guid providerId, string etag, List<LicenceRow> licences, bool more, CancellationToken ct)
+    {
+        if (more) return await ShowAnotherRowAsync(providerId, "licences", etag, ct);
+        var kept = ProfileForm.Kept(licences, r => r.Remove || r.Blank);
+        return await SaveProfileAsync(providerId, "licences", etag, p => p with { Licences = kept.Select(r => ProfileForm.ToLicence(r.Row)).ToList() }, ct,
+            licenceRows: kept.Select(r => r.On).ToList());
+    }
 
-    public Task<IActionResult> OnPostFeeTermsAsync(Guid providerId, string etag, bool proBono, int? sessions, bool slidingScale, decimal? minFee,
-        decimal? maxFee, bool incomeBased, string? insuranceNotes, CancellationToken ct) =>
-        SaveAsync(providerId, "fee-terms", HttpMethod.Put, $"/api/providers/{providerId}/fee-terms",
-            new ChangeFeeTerms(new ProBonoTerms(proBono, sessions), new SlidingScaleTerms(slidingScale, minFee, maxFee, incomeBased), insuranceNotes), etag, FeeInputs, ct);
+    public async Task<IActionResult> OnPostLocationsAsync(Guid providerId, string etag, List<LocationRow> locations, bool more, CancellationToken ct)
+    {
+        if (more) return await ShowAnotherRowAsync(providerId, "locations", etag, ct);
+        var kept = ProfileForm.Kept(locations, r => r.Remove || r.Blank);
+        return await SaveProfileAsync(providerId, "locations", etag, p => p with { Locations = kept.Select(r => ProfileForm.ToAddress(r.Row)).ToList() }, ct,
+            locationRows: kept.Select(r => r.On).ToList());
+    }
 
-    public Task<IActionResult> OnPostSpecialtiesAsync(Guid providerId, string etag, string[] specialty, CancellationToken ct) =>
-        SaveAsync(providerId, "specialties", HttpMethod.Put, $"/api/providers/{providerId}/specialties", new ChangeSpecialties(specialty), etag,
-            new Dictionary<string, string> { ["specialties"] = "own-" + ReferralNetwork.Taxonomy.TraumaSpecialties.All[0].Code }, ct);
+    public Task<IActionResult> OnPostTelehealthAsync(Guid providerId, string etag, string[] telehealth, CancellationToken ct) =>
+        SaveProfileAsync(providerId, "telehealth", etag, p => p with { TelehealthStates = telehealth }, ct);
 
-    public async Task<IActionResult> OnPostLocationsAsync(Guid providerId, string etag, List<PracticeAddress> locations, CancellationToken ct)
+    public Task<IActionResult> OnPostPeopleAsync(Guid providerId, string etag, string[] language, string[] ageGroup, CancellationToken ct) =>
+        SaveProfileAsync(providerId, "people", etag, p => p with { Languages = language.Distinct().ToList(), AgeGroups = ageGroup }, ct);
+
+    public Task<IActionResult> OnPostContactAsync(Guid providerId, string etag, string? email, string? phone, string? referralsEmail,
+        bool emailPrivate, bool phonePrivate, CancellationToken ct) =>
+        SaveProfileAsync(providerId, "contact", etag, p => p with
+        {
+            Contact = new ProviderContact(email ?? "", ProfileForm.Blank(phone), ProfileForm.Blank(referralsEmail), emailPrivate, phonePrivate),
+        }, ct);
+
+    public Task<IActionResult> OnPostBioAsync(Guid providerId, string etag, string? bio, CancellationToken ct) =>
+        SaveProfileAsync(providerId, "bio", etag, p => p with { Bio = ProfileForm.Blank(bio) }, ct);
+
+    /// <summary>The listing as it stands with this section's values: the parts the form did not show go back unchanged.</summary>
+    private async Task<IActionResult> SaveProfileAsync(Guid providerId, string section, string etag, Func<UpdateProfile, UpdateProfile> edit,
+        CancellationToken ct, IReadOnlyList<int>? licenceRows = null, IReadOnlyList<int>? locationRows = null)
     {
         if (!await LoadAsync(providerId, ct)) return NotFound();
-        var p = Listing;
-        // Rows left empty are dropped, so the API's locations[j] is the j-th kept row: map it back to the row on the form.
-        var rows = locations.Select((l, row) => (l, row)).Where(r => !string.IsNullOrWhiteSpace(r.l.Street) || !string.IsNullOrWhiteSpace(r.l.Zip)).ToList();
-        var inputs = new Dictionary<string, string> { ["locations"] = "loc-0-street" };
-        foreach (var (j, row) in rows.Select((r, j) => (j, r.row)))
-            foreach (var part in new[] { "name", "street", "city", "state", "zip" }) inputs[$"locations[{j}].{part}"] = $"loc-{row}-{part}";
-        var profile = new UpdateProfile(p.Name, p.Credentials, p.Npi, p.Licences, rows.Select(r => r.l).ToList(), p.TelehealthStates, p.Languages, p.AgeGroups, p.Contact, p.Bio);
-        return await SaveAsync(providerId, "locations", HttpMethod.Put, $"/api/providers/{providerId}/profile", profile, etag, inputs, ct);
+        var inputs = ProfileForm.Inputs(licenceRows ?? Enumerable.Range(0, Listing.Licences.Count).ToList(),
+            locationRows ?? Enumerable.Range(0, Listing.Locations.Count).ToList());
+        return await SaveAsync(providerId, section, HttpMethod.Put, $"/api/providers/{providerId}/profile", edit(ProfileForm.From(Listing)), etag, inputs, ct);
+    }
+
+    private async Task<IActionResult> ShowAnotherRowAsync(Guid providerId, string section, string etag, CancellationToken ct)
+    {
+        if (!await LoadAsync(providerId, ct)) return NotFound();
+        (Section, KeepTyped, AddRow, PostedETag) = (section, true, true, etag);
+        return Page();
     }
 
     private async Task<IActionResult> SaveAsync(Guid providerId, string section, HttpMethod method, string path, object? body, string etag,
@@ -79,10 +90,11 @@ public sealed class EditModel(ApiClient api) : PageModel
     {
         var result = await api.SendAsync<WriteAccepted>(method, path, body, etag, null, ct);
         if (!await LoadAsync(providerId, ct)) return NotFound();
-        Section = section;
-        Problems = ProblemWords.Read(result, inputs);
+        (Section, PostedETag) = (section, etag);
+        Problems = ProblemWords.Read(result, inputs, wholeForm: ChangedId(section));
         Message = result.Ok ? "Saved." : null;
-        KeepTyped = !result.Ok && result.Status != System.Net.HttpStatusCode.PreconditionFailed;
+        KeepTyped = !result.Ok;
+        if (result.Status == System.Net.HttpStatusCode.PreconditionFailed) Changes = EditChanges.Between(body, Listing);
         return Page();
     }
 
