@@ -102,7 +102,7 @@ public static class Authentication
         return app;
     }
 
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments(Fhir.FhirFormat.Prefix);
 
     private static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
