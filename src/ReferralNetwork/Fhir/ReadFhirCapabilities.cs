@@ -22,6 +22,8 @@ public static class Capabilities
 
     public static CapabilityStatement Of(string baseUrl) => new()
     {
+        Name = "ReferralNetworkFhirViews",
+        Title = "ReferralNetwork FHIR R4 views",
         Status = PublicationStatus.Active,
         Date = Date,
         Publisher = "ReferralNetwork",
