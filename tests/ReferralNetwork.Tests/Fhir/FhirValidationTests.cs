@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Hl7.Fhir.Model;
+using Microsoft.Extensions.Logging.Abstractions;
 using ReferralNetwork.Demo;
 using ReferralNetwork.Providers.Searching;
 using ReferralNetwork.Referrals;
 using ReferralNetwork.Tests.Fixtures;
-using Microsoft.Extensions.Logging.Abstractions;
 using FhirTask = Hl7.Fhir.Model.Task;
 using Task = System.Threading.Tasks.Task;
 
