@@ -54,4 +54,13 @@ public sealed class FhirValidationTests(ApiFixture api, ITestOutputHelper output
         foreach (var area in services.Entry.SelectMany(e => ((HealthcareService)e.Resource!).CoverageArea).Take(10))
             AssertValid(await Read<Location>($"/fhir/{area.Reference}"));
     }
+
+    [Fact]
+    public void the_validator_reports_what_base_r4_forbids()
+    {
+        // Without status and intent (both 1..1) and with a reference that breaks ref-1's shape: the check can fail.
+        var broken = new FhirTask { Id = "broken", For = new ResourceReference("#nowhere") };
+
+        Assert.NotEmpty(FhirValidation.Errors(broken));
+    }
 }
