@@ -35,6 +35,7 @@ public static class ApiDocumentation
         ["Network"] = "Figures about the whole network: referral flow, capacity, coverage gaps and response times.",
         ["Reference data"] = "The codes other calls use: trauma specialties, age groups, languages and regions.",
         ["Open Referral (HSDS)"] = "The directory as Open Referral HSDS 3.0 (the HSDA API and a tabular export): verified, active providers only; docs/hsds.md.",
+        ["FHIR"] = "Read-only FHIR R4 views (application/fhir+json): the directory as Practitioner, PractitionerRole, HealthcareService and Location, a referral as a Task, and the CapabilityStatement. Refusals are OperationOutcome resources (docs/fhir.md).",
         ["Access"] = "The audit trail of reads and the end of a cookie session.",
     };
 

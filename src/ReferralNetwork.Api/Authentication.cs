@@ -104,7 +104,8 @@ public static class Authentication
         return app;
     }
 
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hsds");
+    public static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hsds") || request.Path.StartsWithSegments(Fhir.FhirFormat.Prefix);
 
     private static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

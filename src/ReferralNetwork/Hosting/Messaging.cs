@@ -57,6 +57,8 @@ public static class Messaging
         http.AddMiddleware(typeof(ActorStamp), IsWrite);
         http.ConfigureEndpoints(chain =>
         {
+            // The FHIR views answer FHIR JSON, refusals included (OperationOutcome, not ProblemDetails).
+            if (Fhir.FhirEndpoints.Describe(chain)) return;
             // The refusals each route can really give, declared once here so the API description lists them:
             // no or a bad token, a role the policy refuses, a rate limit, a body too large or not JSON.
             chain.Metadata.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);

@@ -54,6 +54,15 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         ["POST /api/referrals/{referralId}/withdraw"] = [U, A, F, F, F],
         ["POST /api/referrals/{referralId}/erase"] = [U, F, F, F, A],
         ["GET /api/audit"] = [U, F, F, F, A],
+        // FHIR views: as the JSON routes they mirror (docs/fhir.md); the CapabilityStatement is open.
+        ["GET /fhir/metadata"] = [A, A, A, A, A],
+        ["GET /fhir/Practitioner/{providerId}"] = [U, A, A, H, A],
+        ["GET /fhir/PractitionerRole/{providerId}"] = [U, A, A, H, A],
+        ["GET /fhir/HealthcareService/{providerId}"] = [U, A, A, H, A],
+        ["GET /fhir/PractitionerRole"] = [U, A, F, F, A],
+        ["GET /fhir/HealthcareService"] = [U, A, F, F, A],
+        ["GET /fhir/Location/{locationId}"] = [U, A, F, F, A],
+        ["GET /fhir/Task/{referralId}"] = [U, A, A, H, A],
         ["GET /api/providers/unverified"] = [U, F, F, F, A],
         ["POST /api/sign-out"] = [A, A, A, A, A],
         // Development only (the test host runs in Development; ProductionHostTests checks they are absent there).
@@ -153,6 +162,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             .Replace("{referralId}", referral.ToString(), StringComparison.Ordinal)
             .Replace("{referralId:guid}", referral.ToString(), StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{locationId}", $"{provider}-tele-va", StringComparison.Ordinal)
             .Replace("/{documentName?}", "", StringComparison.Ordinal)
             .Replace("{code:int}", "404", StringComparison.Ordinal)
             .Replace("{kind}/{id:guid}", $"referral/{referral}", StringComparison.Ordinal);

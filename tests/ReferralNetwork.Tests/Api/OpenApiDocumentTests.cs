@@ -41,8 +41,10 @@ public sealed class OpenApiDocumentTests(ApiFixture api)
         {
             var refusals = operation["responses"]!.AsObject().Where(r => r.Key.StartsWith('4')).ToList();
             Assert.True(refusals.Count > 0, $"{name} declares no 4xx response");
-            Assert.All(refusals, r => Assert.True(r.Value!["content"]?["application/problem+json"] is not null,
-                $"{name} {r.Key} is not described as application/problem+json"));
+            // The FHIR views refuse with an OperationOutcome, FHIR's own error resource, as FHIR clients expect.
+            var errorType = name.Contains(" /fhir/", StringComparison.Ordinal) ? "application/fhir+json" : "application/problem+json";
+            Assert.All(refusals, r => Assert.True(r.Value!["content"]?[errorType] is not null,
+                $"{name} {r.Key} is not described as {errorType}"));
         }
 
         var described = document["tags"]!.AsArray().ToDictionary(t => (string)t!["name"]!, t => (string?)t!["description"]);
