@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -36,7 +37,26 @@ public static class ChangeAvailabilityEndpoint
         return problems.ToProblemDetails();
     }
 
-    public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
+    public static Task<ChangesSince> LoadAsync(HttpContext context, Provider provider, IDocumentSession session, CancellationToken ct) =>
+        ChangesSince.LoadAsync(context, provider, session, ct);
+
+    /// <summary>Refused when availability changed since If-Match (a slot taken by an acceptance, too), or when it contradicts the fee terms.</summary>
+    public static ProblemDetails Before(ChangeAvailability command, ChangesSince since, Provider provider)
+    {
+        var change = ProviderRules.CheckChange(since, ProviderPart.Availability, provider);
+        return change != WolverineContinue.NoProblems ? change : Contradictions(command.ToAvailability(), provider.FeeTerms, "").ToProblemDetails();
+    }
+
+    /// <summary>State rule: open slots only for the fee terms offered (an advocate would refer a family to a slot that cannot be had).</summary>
+    public static ValidationProblems Contradictions(Availability availability, FeeTerms terms, string at)
+    {
+        var problems = new ValidationProblems();
+        if (availability.OpenProBonoSlots > 0)
+            problems.Require(terms.ProBono.Offered, $"{at}openProBonoSlots", "must be 0 while the fee terms do not offer pro bono");
+        if (availability.OpenSlidingScaleSlots > 0)
+            problems.Require(terms.SlidingScale.Offered, $"{at}openSlidingScaleSlots", "must be 0 while the fee terms do not offer a sliding scale");
+        return problems;
+    }
 
     [WolverinePut("/api/providers/{providerId}/availability", OperationId = "changeAvailability"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
     [EndpointSummary("Change availability"), EndpointDescription("Whether new referrals are taken, open slots by fee terms and the typical wait. Needs If-Match with the provider's current ETag (412 when stale, 428 when missing).")]

@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -50,7 +51,26 @@ public static class ChangeFeeTermsEndpoint
         return problems.ToProblemDetails();
     }
 
-    public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
+    public static Task<ChangesSince> LoadAsync(HttpContext context, Provider provider, IDocumentSession session, CancellationToken ct) =>
+        ChangesSince.LoadAsync(context, provider, session, ct);
+
+    /// <summary>Refused when fee terms changed since If-Match, or when an offer is turned off while its slots are open.</summary>
+    public static ProblemDetails Before(ChangeFeeTerms command, ChangesSince since, Provider provider)
+    {
+        var change = ProviderRules.CheckChange(since, ProviderPart.FeeTerms, provider);
+        return change != WolverineContinue.NoProblems ? change : Contradictions(command.ToFeeTerms(), provider.Availability, "").ToProblemDetails();
+    }
+
+    /// <summary>State rule: an offer cannot be withdrawn while availability still lists open slots for it.</summary>
+    public static ValidationProblems Contradictions(FeeTerms terms, Availability availability, string at)
+    {
+        var problems = new ValidationProblems();
+        if (availability.OpenProBonoSlots > 0)
+            problems.Require(terms.ProBono.Offered, $"{at}proBono.offered", "cannot be turned off while availability lists open pro bono slots: set them to 0 first");
+        if (availability.OpenSlidingScaleSlots > 0)
+            problems.Require(terms.SlidingScale.Offered, $"{at}slidingScale.offered", "cannot be turned off while availability lists open sliding-scale slots: set them to 0 first");
+        return problems;
+    }
 
     [WolverinePut("/api/providers/{providerId}/fee-terms", OperationId = "changeFeeTerms"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
     [EndpointSummary("Change fee terms"), EndpointDescription("Needs If-Match with the provider's current ETag (412 when stale, 428 when missing).")]
