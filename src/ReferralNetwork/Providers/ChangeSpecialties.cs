@@ -36,7 +36,7 @@ public static class ChangeSpecialtiesEndpoint
     public static ProblemDetails Before(ChangesSince since, Provider provider) => ProviderRules.CheckChange(since, ProviderPart.Specialties, provider);
 
     [WolverinePut("/api/providers/{providerId}/specialties", OperationId = "changeSpecialties"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
-    [EndpointSummary("Change specialties"), EndpointDescription("Needs If-Match with the provider's current ETag (412 when stale, 428 when missing).")]
+    [EndpointSummary("Change specialties"), EndpointDescription("Needs If-Match with an ETag from GET (428 when missing); 412 with conflicts [\"specialties\"] only when specialties changed since that version.")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Put(ChangeSpecialties command, [WriteAggregate] Provider provider) =>
         ProviderRules.Accepted(provider, Decide(command, provider));

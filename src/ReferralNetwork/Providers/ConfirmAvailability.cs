@@ -22,7 +22,7 @@ public static class ConfirmAvailabilityEndpoint
     public static ProblemDetails Before(ChangesSince since, Provider provider) => ProviderRules.CheckChange(since, ProviderPart.Availability, provider);
 
     [WolverinePost("/api/providers/{providerId}/confirm-availability", OperationId = "confirmAvailability"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
-    [EndpointSummary("Confirm availability is current"), EndpointDescription("Marks the listing as confirmed now without changing it. Needs If-Match with the provider's current ETag.")]
+    [EndpointSummary("Confirm availability is current"), EndpointDescription("Marks the listing as confirmed now without changing it. Needs If-Match with an ETag from GET (428 when missing); 412 with conflicts [\"availability\"] when availability changed since that version.")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events, OutgoingMessages) Post([WriteAggregate] Provider provider, TimeProvider clock, IOptions<ListingOptions> options)
     {

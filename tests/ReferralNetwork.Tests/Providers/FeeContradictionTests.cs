@@ -87,4 +87,16 @@ public sealed class FeeContradictionTests(ApiFixture api)
 
         Assert.Equal(1, (await api.Listing(provider)).Availability.OpenProBonoSlots);
     }
+
+    [Fact]
+    public async Task onboarding_with_open_slots_for_terms_not_offered_is_refused()
+    {
+        var sample = ProviderScenarios.Onboarding();
+
+        var response = await api.Send(HttpMethod.Post, "/api/providers",
+            sample with { FeeTerms = sample.FeeTerms with { ProBono = NoProBono } }, ifMatch: null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["must be 0 while the fee terms do not offer pro bono"], (await response.Problem()).Errors("availability.openProBonoSlots"));
+    }
 }
