@@ -24,6 +24,9 @@ public static class ProfileMerge
         new("bio", (a, b) => a.Bio == b.Bio, (into, from) => into with { Bio = from.Bio }),
     ];
 
+    /// <summary>Every field the merge knows, in order (a test checks it is every field of <see cref="ProviderProfile"/>).</summary>
+    public static IEnumerable<string> FieldNames => Fields.Select(f => f.Name);
+
     /// <summary>The fields that differ between two profiles.</summary>
     public static IReadOnlyList<string> Changed(ProviderProfile from, ProviderProfile to) =>
         Fields.Where(f => !f.Same(from, to)).Select(f => f.Name).ToList();

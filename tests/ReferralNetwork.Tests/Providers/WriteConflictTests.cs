@@ -224,6 +224,14 @@ public sealed class WriteConflictTests(ApiFixture api)
     }
 
     [Fact]
+    public void the_merge_knows_every_profile_field_so_none_is_dropped_silently()
+    {
+        var properties = typeof(ProviderProfile).GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name));
+
+        Assert.Equal(properties.Order(), ProfileMerge.FieldNames.Order());
+    }
+
+    [Fact]
     public void every_event_of_the_provider_stream_touches_a_known_set_of_parts()
     {
         Assert.Equal([ProviderPart.Availability], ChangesSince.Touches(new SlotReserved(Guid.NewGuid(), FeeKind.ProBono)));
