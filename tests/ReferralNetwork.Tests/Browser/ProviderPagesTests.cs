@@ -21,17 +21,26 @@ public sealed class ProviderPagesTests(ApiFixture api, Fixtures.Browser browser)
         await page.CheckAccessibilityAsync();
         await page.ScreenshotAsync("profile-editor");
 
-        // Someone else (an admin) changes availability while the form is open.
+        // Someone else (an admin) changes availability while the form is open: another part, so no conflict (ADR 0009).
         var changed = await api.Send(HttpMethod.Put, $"/api/providers/{provider.Id}/availability",
             new ChangeAvailability(AcceptingStatus.Paused, 0, 1, 6), provider.ETag);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
-
         await page.GetByLabel("Lowest fee ($)").FillAsync("5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save fee terms" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved.");
+        await Expect(page.GetByLabel("Taking referrals?")).ToHaveValueAsync("paused");
+
+        // Then the admin changes the fee terms themselves: the page's next fee save is a true conflict.
+        var etag = (await api.Client.GetAsync($"/api/providers/{provider.Id}")).Headers.ETag!.Tag;
+        var terms = await api.Send(HttpMethod.Put, $"/api/providers/{provider.Id}/fee-terms",
+            new ChangeFeeTerms(new ProBonoTerms(true, 12), new SlidingScaleTerms(true, 20, 80, true), "Reviewed every year"), etag);
+        Assert.Equal(HttpStatusCode.OK, terms.StatusCode);
+
+        await page.GetByLabel("Lowest fee ($)").FillAsync("10");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save fee terms" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Someone else saved a change here after you opened the page");
-        await Expect(page.GetByLabel("Taking referrals?")).ToHaveValueAsync("paused");
-        await Expect(page.GetByLabel("Typical wait (weeks)")).ToHaveValueAsync("6");
+        await Expect(page.GetByLabel("Insurance notes")).ToHaveValueAsync("Reviewed every year");
         Assert.Equal(20m, (await api.Listing(provider.Id)).FeeTerms.SlidingScale.MinFeeUsd);
 
         // With the newer version the same change goes through.
