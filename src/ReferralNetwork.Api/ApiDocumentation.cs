@@ -34,6 +34,7 @@ public static class ApiDocumentation
         ["History"] = "The event history of one provider or referral, for administrators.",
         ["Network"] = "Figures about the whole network: referral flow, capacity, coverage gaps and response times.",
         ["Reference data"] = "The codes other calls use: trauma specialties, age groups, languages and regions.",
+        ["Open Referral (HSDS)"] = "The directory as Open Referral HSDS 3.0 (the HSDA API and a tabular export): verified, active providers only; docs/hsds.md.",
         ["Access"] = "The audit trail of reads and the end of a cookie session.",
     };
 

@@ -104,7 +104,7 @@ public static class Authentication
         return app;
     }
 
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hsds");
 
     private static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

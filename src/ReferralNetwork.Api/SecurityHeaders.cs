@@ -27,7 +27,7 @@ public static class SecurityHeaders
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            if (context.Request.Path.StartsWithSegments("/api"))
+            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hsds"))
             {
                 // JSON only: no script, style or frame may come from an API response, and no cache keeps it.
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";

@@ -46,6 +46,9 @@ public static class Policies
     /// <summary>Withdrawing a referral: only the advocate who sent it (another advocate: 404).</summary>
     public const string ReferralSender = "referral-sender";
 
+    /// <summary>The HSDS directory (/hsds): admins and hsds-reader clients, or anyone when Hsds:Public is true.</summary>
+    public const string HsdsReader = "hsds-reader";
+
     public static IServiceCollection AddReferralNetworkAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
@@ -63,6 +66,10 @@ public static class Policies
             .AddPolicy(ReferralParty, p => p.AddRequirements(new ReferralPartyRequirement(Sender: true, Recipient: true, Admin: true)))
             .AddPolicy(ReferralRecipient, p => p.AddRequirements(new ReferralPartyRequirement(Sender: false, Recipient: true, Admin: false)))
             .AddPolicy(ReferralSender, p => p.AddRequirements(new ReferralPartyRequirement(Sender: true, Recipient: false, Admin: false)));
+        // The HSDS directory's readers are a setting (Hsds:Public, docs/operations.md).
+        services.AddAuthorizationBuilder().AddPolicy(HsdsReader, p => p.AddRequirements(new Hsds.HsdsReaderRequirement()));
+        services.AddOptions<Hsds.HsdsOptions>().BindConfiguration(Hsds.HsdsOptions.Section);
+        services.AddSingleton<IAuthorizationHandler, Hsds.HsdsReaderHandler>();
         services.AddSingleton<IAuthorizationHandler, ProviderOwnerHandler>();
         services.AddSingleton<IAuthorizationHandler, ReferralPartyHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, HiddenResourceResultHandler>();

@@ -9,6 +9,9 @@ public static class Roles
     public const string Provider = "provider";
     public const string Admin = "admin";
 
+    /// <summary>A client of the HSDS directory API (/hsds), e.g. a 211 or a state directory; no other rights.</summary>
+    public const string HsdsReader = "hsds-reader";
+
     /// <summary>The claim types every scheme (JWT bearer, cookies) issues; nothing is remapped to SOAP-era URIs.</summary>
     public const string UserIdClaim = "sub";
     public const string RoleClaim = "role";

@@ -59,6 +59,19 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         // Development only (the test host runs in Development; ProductionHostTests checks they are absent there).
         ["GET /api/dev/demo-users"] = [A, A, A, A, A],
         ["POST /api/dev/sign-in"] = [A, A, A, A, A],
+        // The HSDS directory: admins and hsds-reader clients (Hsds:Public opens it; HsdsAccessTests).
+        ["GET /hsds"] = [U, F, F, F, A],
+        ["GET /hsds/services"] = [U, F, F, F, A],
+        ["GET /hsds/services/{id}"] = [U, F, F, F, A],
+        ["GET /hsds/organizations"] = [U, F, F, F, A],
+        ["GET /hsds/organizations/{id}"] = [U, F, F, F, A],
+        ["GET /hsds/service_at_locations"] = [U, F, F, F, A],
+        ["GET /hsds/service_at_locations/{id}"] = [U, F, F, F, A],
+        ["GET /hsds/taxonomies"] = [U, F, F, F, A],
+        ["GET /hsds/taxonomies/{id}"] = [U, F, F, F, A],
+        ["GET /hsds/taxonomy_terms"] = [U, F, F, F, A],
+        ["GET /hsds/taxonomy_terms/{id}"] = [U, F, F, F, A],
+        ["GET /hsds/export.zip"] = [U, F, F, F, A],
         // Open: documentation and probes.
         ["GET /openapi/{documentName}.json"] = [A, A, A, A, A],
         ["GET /scalar/{documentName?}"] = [A, A, A, A, A],
@@ -143,6 +156,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             .Replace("/{documentName?}", "", StringComparison.Ordinal)
             .Replace("{code:int}", "404", StringComparison.Ordinal)
             .Replace("{kind}/{id:guid}", $"referral/{referral}", StringComparison.Ordinal);
+        // An HSDS id of the (verified) self provider, or of a published taxonomy and term.
+        if (path.StartsWith("/hsds/", StringComparison.Ordinal)) path = Hsds.HsdsRoutes.Fill(path, provider);
         // The send-referral form is always opened for a provider.
         if (path == "/referrals/new") path += $"?providerId={provider}";
         return (route[..space] == "ANY" ? HttpMethod.Get : new HttpMethod(route[..space]), path);
