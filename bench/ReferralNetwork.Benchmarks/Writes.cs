@@ -10,6 +10,7 @@ namespace ReferralNetwork.Benchmarks;
 public sealed class Writes(HttpClient admin, IReadOnlyList<Guid> providers, int concurrency)
 {
     private readonly Dictionary<Guid, string> _etags = [];
+    private readonly Dictionary<Guid, (bool ProBono, bool SlidingScale)> _offers = [];
 
     public static async Task<IReadOnlyList<Guid>> SomeProvidersAsync(HttpClient client, int count)
     {
@@ -27,15 +28,30 @@ public sealed class Writes(HttpClient admin, IReadOnlyList<Guid> providers, int 
     {
         var id = providers[(int)((i * concurrency + worker) % providers.Count)];
         string? etag;
-        lock (_etags) _etags.TryGetValue(id, out etag);
+        (bool ProBono, bool SlidingScale) offers;
+        lock (_etags)
+        {
+            _etags.TryGetValue(id, out etag);
+            _offers.TryGetValue(id, out offers);
+        }
         if (etag is null)
         {
             using var current = await admin.GetAsync($"/api/providers/{id}");
             etag = current.Headers.ETag?.Tag;
+            // Open slots only for the fee terms the provider offers: the API refuses the contradiction.
+            var terms = (await current.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("feeTerms");
+            offers = (terms.GetProperty("proBono").GetProperty("offered").GetBoolean(), terms.GetProperty("slidingScale").GetProperty("offered").GetBoolean());
+            lock (_etags) _offers[id] = offers;
         }
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/providers/{id}/availability")
         {
-            Content = JsonContent.Create(new { status = "accepting", openProBonoSlots = (int)(i % 5) + 1, openSlidingScaleSlots = (int)(i % 3) + 1, typicalWaitWeeks = 2 }),
+            Content = JsonContent.Create(new
+            {
+                status = "accepting",
+                openProBonoSlots = offers.ProBono ? (int)(i % 5) + 1 : 0,
+                openSlidingScaleSlots = offers.SlidingScale ? (int)(i % 3) + 1 : 0,
+                typicalWaitWeeks = 2,
+            }),
         };
         request.Headers.TryAddWithoutValidation("If-Match", etag);
         using var response = await admin.SendAsync(request);

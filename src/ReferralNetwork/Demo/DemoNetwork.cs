@@ -46,7 +46,7 @@ public static class DemoNetwork
             var offersProBono = faker.Random.Bool(0.45f);
             var min = faker.Random.Int(0, 12) * 5m;
 
-            yield return new OnboardProvider(new UpdateProfile(
+            var profile = new UpdateProfile(
                 Name: Doctors.Contains(credential) ? $"Dr. {first} {last}" : $"{first} {last}",
                 Credentials: [credential],
                 Npi: null,
@@ -56,17 +56,21 @@ public static class DemoNetwork
                 Languages: ["en", .. faker.Random.Bool(0.25f) ? ["es"] : Array.Empty<string>(), .. faker.Random.Bool(0.06f) ? [faker.PickRandom(OtherLanguages)] : Array.Empty<string>()],
                 AgeGroups: faker.Random.Shuffle(ageGroups).Take(faker.Random.Int(1, 4)).ToList(),
                 Contact: new ProviderContact($"{first}.{last}.{i}@demo.example.org".ToLowerInvariant(), $"555-01{faker.Random.Int(0, 99):D2}"),
-                Bio: Marker),
-                Specialties: faker.Random.Shuffle(specialties).Take(faker.Random.Int(1, 4)).Concat(faker.Random.Shuffle(CommonSpecialties).Take(faker.Random.Int(1, 2))).Distinct().ToList(),
-                FeeTerms: new ChangeFeeTerms(
-                    new ProBonoTerms(offersProBono, offersProBono ? faker.Random.Int(4, 20) : null),
-                    !offersProBono || faker.Random.Bool(0.7f)
-                        ? new SlidingScaleTerms(true, min, min + faker.Random.Int(4, 30) * 5m, faker.Random.Bool(0.8f))
-                        : new SlidingScaleTerms(false, null, null, false),
-                    faker.Random.Bool(0.4f) ? "Medicaid accepted" : null),
-                Availability: new ChangeAvailability(
-                    faker.Random.WeightedRandom([AcceptingStatus.Accepting, AcceptingStatus.NotAccepting, AcceptingStatus.Paused], [0.65f, 0.2f, 0.15f]),
-                    faker.Random.Int(0, 4), faker.Random.Int(0, 6), faker.Random.Int(0, 8)));
+                Bio: Marker);
+            var specialtyCodes = faker.Random.Shuffle(specialties).Take(faker.Random.Int(1, 4)).Concat(faker.Random.Shuffle(CommonSpecialties).Take(faker.Random.Int(1, 2))).Distinct().ToList();
+            var fees = new ChangeFeeTerms(
+                new ProBonoTerms(offersProBono, offersProBono ? faker.Random.Int(4, 20) : null),
+                !offersProBono || faker.Random.Bool(0.7f)
+                    ? new SlidingScaleTerms(true, min, min + faker.Random.Int(4, 30) * 5m, faker.Random.Bool(0.8f))
+                    : new SlidingScaleTerms(false, null, null, false),
+                faker.Random.Bool(0.4f) ? "Medicaid accepted" : null);
+            var status = faker.Random.WeightedRandom([AcceptingStatus.Accepting, AcceptingStatus.NotAccepting, AcceptingStatus.Paused], [0.65f, 0.2f, 0.15f]);
+            // Drawn whatever the terms (so a seed gives the network it always gave), then 0 where the kind is not
+            // offered: open slots for terms a provider does not offer are refused by the API.
+            var proBonoSlots = faker.Random.Int(0, 4);
+            var slidingSlots = faker.Random.Int(0, 6);
+            var availability = new ChangeAvailability(status, fees.ProBono.Offered ? proBonoSlots : 0, fees.SlidingScale.Offered ? slidingSlots : 0, faker.Random.Int(0, 8));
+            yield return new OnboardProvider(profile, specialtyCodes, fees, availability);
         }
     }
 

@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -36,10 +37,27 @@ public static class ChangeAvailabilityEndpoint
         return problems.ToProblemDetails();
     }
 
-    public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
+    public static Task<ChangesSince> LoadAsync(HttpContext context, Provider provider, IDocumentSession session, CancellationToken ct) =>
+        ChangesSince.LoadAsync(context, provider, session, ct);
+
+    /// <summary>Refused when availability changed since If-Match (a slot taken by an acceptance, too), or when it contradicts the fee terms.</summary>
+    public static ProblemDetails Before(ChangeAvailability command, ChangesSince since, Provider provider)
+    {
+        var change = ProviderRules.CheckChange(since, ProviderPart.Availability, provider);
+        return change != WolverineContinue.NoProblems ? change : new ValidationProblems().Also(p => Contradictions(command.ToAvailability(), provider.FeeTerms, "", p)).ToProblemDetails();
+    }
+
+    /// <summary>State rule: open slots only for the fee terms offered (an advocate would refer a family to a slot that cannot be had).</summary>
+    public static void Contradictions(Availability availability, FeeTerms terms, string at, ValidationProblems problems)
+    {
+        if (availability.OpenProBonoSlots > 0)
+            problems.Require(terms.ProBono.Offered, $"{at}openProBonoSlots", "must be 0 while the fee terms do not offer pro bono");
+        if (availability.OpenSlidingScaleSlots > 0)
+            problems.Require(terms.SlidingScale.Offered, $"{at}openSlidingScaleSlots", "must be 0 while the fee terms do not offer a sliding scale");
+    }
 
     [WolverinePut("/api/providers/{providerId}/availability", OperationId = "changeAvailability"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
-    [EndpointSummary("Change availability"), EndpointDescription("Whether new referrals are taken, open slots by fee terms and the typical wait. Needs If-Match with the provider's current ETag (412 when stale, 428 when missing).")]
+    [EndpointSummary("Change availability"), EndpointDescription("Whether new referrals are taken, open slots by fee terms and the typical wait. Needs If-Match with an ETag from GET (428 when missing); 412 with conflicts [\"availability\"] only when availability changed since that version, a slot taken or freed by a referral included. 400 for open slots of fee terms not offered.")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events, OutgoingMessages) Put(ChangeAvailability command, [WriteAggregate] Provider provider,
         TimeProvider clock, IOptions<ListingOptions> options)

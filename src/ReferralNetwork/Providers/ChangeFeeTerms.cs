@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -50,10 +51,27 @@ public static class ChangeFeeTermsEndpoint
         return problems.ToProblemDetails();
     }
 
-    public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
+    public static Task<ChangesSince> LoadAsync(HttpContext context, Provider provider, IDocumentSession session, CancellationToken ct) =>
+        ChangesSince.LoadAsync(context, provider, session, ct);
+
+    /// <summary>Refused when fee terms changed since If-Match, or when an offer is turned off while its slots are open.</summary>
+    public static ProblemDetails Before(ChangeFeeTerms command, ChangesSince since, Provider provider)
+    {
+        var change = ProviderRules.CheckChange(since, ProviderPart.FeeTerms, provider);
+        return change != WolverineContinue.NoProblems ? change : new ValidationProblems().Also(p => Contradictions(command.ToFeeTerms(), provider.Availability, "", p)).ToProblemDetails();
+    }
+
+    /// <summary>State rule: an offer cannot be withdrawn while availability still lists open slots for it.</summary>
+    public static void Contradictions(FeeTerms terms, Availability availability, string at, ValidationProblems problems)
+    {
+        if (availability.OpenProBonoSlots > 0)
+            problems.Require(terms.ProBono.Offered, $"{at}proBono.offered", "cannot be turned off while availability lists open pro bono slots: set them to 0 first");
+        if (availability.OpenSlidingScaleSlots > 0)
+            problems.Require(terms.SlidingScale.Offered, $"{at}slidingScale.offered", "cannot be turned off while availability lists open sliding-scale slots: set them to 0 first");
+    }
 
     [WolverinePut("/api/providers/{providerId}/fee-terms", OperationId = "changeFeeTerms"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
-    [EndpointSummary("Change fee terms"), EndpointDescription("Needs If-Match with the provider's current ETag (412 when stale, 428 when missing).")]
+    [EndpointSummary("Change fee terms"), EndpointDescription("Needs If-Match with an ETag from GET (428 when missing); 412 with conflicts [\"feeTerms\"] only when fee terms changed since that version. 400 when an offer is turned off while availability lists open slots for it.")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Put(ChangeFeeTerms command, [WriteAggregate] Provider provider) =>
         ProviderRules.Accepted(provider, Decide(command, provider));

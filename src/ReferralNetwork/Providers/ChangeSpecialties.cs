@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -29,10 +30,13 @@ public static class ChangeSpecialtiesEndpoint
         return problems.ToProblemDetails();
     }
 
-    public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
+    public static Task<ChangesSince> LoadAsync(HttpContext context, Provider provider, IDocumentSession session, CancellationToken ct) =>
+        ChangesSince.LoadAsync(context, provider, session, ct);
+
+    public static ProblemDetails Before(ChangesSince since, Provider provider) => ProviderRules.CheckChange(since, ProviderPart.Specialties, provider);
 
     [WolverinePut("/api/providers/{providerId}/specialties", OperationId = "changeSpecialties"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
-    [EndpointSummary("Change specialties"), EndpointDescription("Needs If-Match with the provider's current ETag (412 when stale, 428 when missing).")]
+    [EndpointSummary("Change specialties"), EndpointDescription("Needs If-Match with an ETag from GET (428 when missing); 412 with conflicts [\"specialties\"] only when specialties changed since that version.")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Put(ChangeSpecialties command, [WriteAggregate] Provider provider) =>
         ProviderRules.Accepted(provider, Decide(command, provider));

@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,10 +14,15 @@ namespace ReferralNetwork.Providers;
 /// <summary>The provider says the listing is current as it stands ("last confirmed" on listings).</summary>
 public static class ConfirmAvailabilityEndpoint
 {
-    public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
+    public static Task<ChangesSince> LoadAsync(HttpContext context, Provider provider, IDocumentSession session, CancellationToken ct) =>
+        ChangesSince.LoadAsync(context, provider, session, ct);
+
+    // Confirming vouches for the availability the provider saw: refused when it changed since (a slot taken or freed),
+    // not when another part did.
+    public static ProblemDetails Before(ChangesSince since, Provider provider) => ProviderRules.CheckChange(since, ProviderPart.Availability, provider);
 
     [WolverinePost("/api/providers/{providerId}/confirm-availability", OperationId = "confirmAvailability"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
-    [EndpointSummary("Confirm availability is current"), EndpointDescription("Marks the listing as confirmed now without changing it. Needs If-Match with the provider's current ETag.")]
+    [EndpointSummary("Confirm availability is current"), EndpointDescription("Marks the listing as confirmed now without changing it. Needs If-Match with an ETag from GET (428 when missing); 412 with conflicts [\"availability\"] when availability changed since that version.")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events, OutgoingMessages) Post([WriteAggregate] Provider provider, TimeProvider clock, IOptions<ListingOptions> options)
     {

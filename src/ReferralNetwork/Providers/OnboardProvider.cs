@@ -30,6 +30,9 @@ public static class OnboardProviderEndpoint
         if (problems.Require(command.FeeTerms is not null, "feeTerms", "is required"))
             ChangeFeeTermsEndpoint.Check(command.FeeTerms!.ProBono, command.FeeTerms.SlidingScale, command.FeeTerms.InsuranceNotes, "feeTerms.", problems);
         ChangeAvailabilityEndpoint.Check(command.Availability, "availability.", problems);
+        // The same contradiction the availability write refuses, once both parts are well formed.
+        if (problems.IsEmpty)
+            ChangeAvailabilityEndpoint.Contradictions(command.Availability!.ToAvailability(), command.FeeTerms!.ToFeeTerms(), "availability.", problems);
         return problems.ToProblemDetails();
     }
 

@@ -14,10 +14,17 @@ public static class ProviderRules
         ? Problem.Conflict($"Provider {provider.Id} is deactivated; it can only be reactivated (POST /api/providers/{provider.Id}/reactivate).")
         : WolverineContinue.NoProblems;
 
-    /// <summary>The If-Match precondition, then <see cref="MustBeActive"/>.</summary>
+    /// <summary>The whole-stream If-Match precondition (administrators' actions on the provider as a whole), then <see cref="MustBeActive"/>.</summary>
     public static ProblemDetails CheckChange(HttpContext context, Provider provider)
     {
         var precondition = ETag.CheckIfMatch(context, provider.Version);
+        return precondition != WolverineContinue.NoProblems ? precondition : MustBeActive(provider);
+    }
+
+    /// <summary>The part's If-Match rule (<see cref="ChangesSince.Check"/>), then <see cref="MustBeActive"/>.</summary>
+    public static ProblemDetails CheckChange(ChangesSince since, ProviderPart part, Provider provider)
+    {
+        var precondition = since.Check(part);
         return precondition != WolverineContinue.NoProblems ? precondition : MustBeActive(provider);
     }
 

@@ -43,6 +43,8 @@ public sealed record SlidingScaleTerms(bool Offered, decimal? MinFeeUsd, decimal
 public sealed record FeeTerms(ProBonoTerms ProBono, SlidingScaleTerms SlidingScale, string? InsuranceNotes)
 {
     public static readonly FeeTerms None = new(new(false, null), new(false, null, null, false), null);
+
+    public bool Offers(FeeKind kind) => kind == FeeKind.ProBono ? ProBono.Offered : SlidingScale.Offered;
 }
 
 /// <summary>The two kinds of open slot: a referral's fee need decides which one its acceptance takes.</summary>

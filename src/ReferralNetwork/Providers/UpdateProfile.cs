@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -44,29 +45,52 @@ public static class UpdateProfileEndpoint
         return problems.ToProblemDetails();
     }
 
-    public static ProblemDetails Before(HttpContext context, Provider provider) => ProviderRules.CheckChange(context, provider);
+    /// <summary>The stream since If-Match and, when someone else changed the profile since, the profile as it was then.</summary>
+    public static async Task<ChangesSince> LoadAsync(HttpContext context, Provider provider, IDocumentSession session, IDocumentStore store, CancellationToken ct)
+    {
+        var since = await ChangesSince.LoadAsync(context, provider, session, ct);
+        if (!since.Touched.Contains(ProviderPart.Profile)) return since;
+        // A query session of its own, so the writing session's identity map keeps only the current aggregate.
+        await using var query = store.QuerySession();
+        var then = await query.Events.AggregateStreamAsync<Provider>(provider.Id, version: since.BaseVersion, token: ct);
+        return since with { BaseProfile = then!.Profile };
+    }
+
+    /// <summary>Refused when a field this write changes was also changed by someone else since If-Match (412 naming the fields).</summary>
+    public static ProblemDetails Before(UpdateProfile command, ChangesSince since, Provider provider, TimeProvider clock)
+    {
+        if (since.Precondition != WolverineContinue.NoProblems) return since.Precondition;
+        var active = ProviderRules.MustBeActive(provider);
+        if (active != WolverineContinue.NoProblems || since.BaseProfile is not { } basis) return active;
+        var (merged, conflicts) = ProfileMerge.Merge(basis, command.ToProfile(), provider.Profile);
+        if (conflicts.Count > 0) return since.Conflict(conflicts);
+        // Each side valid alone can break a rule together (a telehealth state added while its licence was taken off).
+        var problems = new ValidationProblems();
+        ProfileRules.Check(ProfileMerge.AsTyped(merged), "", problems, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return problems.IsEmpty ? WolverineContinue.NoProblems
+            : since.Conflict(ProfileMerge.Changed(basis, provider.Profile), ", and your change does not fit with it");
+    }
 
     [WolverinePut("/api/providers/{providerId}/profile", OperationId = "updateProfile"), Tags("Providers"), Authorize(Policy = Policies.ProviderSelfOrAdmin)]
-    [EndpointSummary("Update a provider profile"), EndpointDescription("Needs If-Match with the provider's current ETag (412 when stale, 428 when missing).")]
+    [EndpointSummary("Update a provider profile"), EndpointDescription("Needs If-Match with an ETag from GET (428 when missing). Written against an older version, the fields it changes are merged onto the current profile; 412 names in 'conflicts' the fields someone else changed too.")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
-    public static (WriteAccepted, Events) Put(UpdateProfile command, [WriteAggregate] Provider provider) =>
-        ProviderRules.Accepted(provider, Decide(command, provider));
+    public static (WriteAccepted, Events) Put(UpdateProfile command, ChangesSince since, [WriteAggregate] Provider provider) =>
+        ProviderRules.Accepted(provider, Decide(Profile(command, since, provider), provider));
 
-    public static Events Decide(UpdateProfile command, Provider provider)
+    /// <summary>The profile to record: the body as typed or, written against an older version, its changes on the current profile.</summary>
+    public static ProviderProfile Profile(UpdateProfile command, ChangesSince since, Provider provider) => since.BaseProfile is { } basis
+        ? ProfileMerge.Merge(basis, command.ToProfile(), provider.Profile).Merged
+        : command.ToProfile();
+
+    public static Events Decide(UpdateProfile command, Provider provider) => Decide(command.ToProfile(), provider);
+
+    public static Events Decide(ProviderProfile profile, Provider provider)
     {
-        var profile = command.ToProfile();
-        if (SameProfile(profile, provider.Profile)) return [];
+        if (ProfileMerge.Changed(provider.Profile, profile).Count == 0) return [];
         Events events = [new ProfileUpdated(profile)];
         // A verification vouches for the licences that were checked, not for new ones.
         if (provider.Verified && !profile.Licences.ToHashSet().SetEquals(provider.Profile.Licences))
             events.Add(new ProviderVerificationLapsed("licences changed since verification"));
         return events;
     }
-
-    // Records compare their lists by reference; a profile is the same when every list holds the same items.
-    private static bool SameProfile(ProviderProfile a, ProviderProfile b) =>
-        a.Name == b.Name && a.Npi == b.Npi && a.Bio == b.Bio && a.Contact == b.Contact &&
-        a.Credentials.SequenceEqual(b.Credentials) && a.Licences.SequenceEqual(b.Licences) &&
-        a.Locations.SequenceEqual(b.Locations) && a.TelehealthStates.SequenceEqual(b.TelehealthStates) &&
-        a.Languages.SequenceEqual(b.Languages) && a.AgeGroups.SequenceEqual(b.AgeGroups);
 }

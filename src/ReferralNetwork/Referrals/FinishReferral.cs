@@ -91,8 +91,10 @@ public static class SlotRelease
     public static async Task<IEventStream<Provider>?> LockProviderIfHeld(Referral referral, IDocumentSession session, CancellationToken ct) =>
         referral.HoldsSlot ? await session.Events.FetchForExclusiveWriting<Provider>(referral.ProviderId, ct) : null;
 
+    /// <summary>The slot opens again only if its fee terms are still offered: no open slot for terms the provider withdrew.</summary>
     public static void Release(Referral referral, IEventStream<Provider>? provider)
     {
-        if (referral.HoldsSlot && provider is not null) provider.AppendOne(new SlotReleased(referral.Id, referral.FeeNeed));
+        if (referral.HoldsSlot && provider?.Aggregate is { } current && current.FeeTerms.Offers(referral.FeeNeed))
+            provider.AppendOne(new SlotReleased(referral.Id, referral.FeeNeed));
     }
 }

@@ -35,7 +35,9 @@ public sealed class ChangeProviderTests(ApiFixture api)
     [Fact]
     public async Task changing_fee_terms_updates_the_searchable_terms()
     {
-        var provider = await api.Onboarded(ProviderScenarios.Onboarding(), verify: false);
+        // No open pro bono slots, so pro bono can be withdrawn (FeeContradictionTests).
+        var sample = ProviderScenarios.Onboarding();
+        var provider = await api.Onboarded(sample with { Availability = sample.Availability with { OpenProBonoSlots = 0 } }, verify: false);
 
         var response = await api.Send(HttpMethod.Put, $"/api/providers/{provider.Id}/fee-terms",
             new ChangeFeeTerms(new ProBonoTerms(false, null), new SlidingScaleTerms(true, 35, 90, true), null), provider.ETag);

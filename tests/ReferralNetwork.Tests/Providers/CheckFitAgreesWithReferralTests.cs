@@ -21,7 +21,11 @@ public sealed class CheckFitAgreesWithReferralTests(ApiFixture api)
         [
             (await api.Onboarded(everywhere)).Id,
             (await api.Onboarded(sample with { Availability = new ChangeAvailability(AcceptingStatus.Accepting, 0, 3, 2) })).Id,
-            (await api.Onboarded(sample with { FeeTerms = new ChangeFeeTerms(new ProBonoTerms(true, 6), new SlidingScaleTerms(false, null, null, false), null) })).Id,
+            (await api.Onboarded(sample with
+            {
+                FeeTerms = new ChangeFeeTerms(new ProBonoTerms(true, 6), new SlidingScaleTerms(false, null, null, false), null),
+                Availability = new ChangeAvailability(AcceptingStatus.Accepting, 2, 0, 2),
+            })).Id,
             (await api.Onboarded(sample with { Availability = new ChangeAvailability(AcceptingStatus.NotAccepting, 1, 1, null) })).Id,
             (await api.Onboarded(sample, verify: false)).Id,
         ];

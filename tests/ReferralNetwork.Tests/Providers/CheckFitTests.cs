@@ -71,7 +71,11 @@ public sealed class CheckFitTests(ApiFixture api)
     [Fact]
     public async Task fee_terms_the_provider_does_not_offer_do_not_fit()
     {
-        var provider = await api.Onboarded(ProviderScenarios.Onboarding() with { FeeTerms = new ChangeFeeTerms(new ProBonoTerms(false, null), new SlidingScaleTerms(true, 20, 80, true), null) });
+        var provider = await api.Onboarded(ProviderScenarios.Onboarding() with
+        {
+            FeeTerms = new ChangeFeeTerms(new ProBonoTerms(false, null), new SlidingScaleTerms(true, 20, 80, true), null),
+            Availability = new ChangeAvailability(AcceptingStatus.Accepting, 0, 3, 2),
+        });
 
         var fit = await Fit(provider.Id, Family());
 

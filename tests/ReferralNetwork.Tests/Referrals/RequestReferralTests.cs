@@ -19,7 +19,9 @@ public sealed class RequestReferralTests(ApiFixture api)
     [MemberData(nameof(UnmetNeeds))]
     public async Task a_provider_who_does_not_serve_a_need_gets_422_naming_it(string need, string field)
     {
-        var provider = await api.Onboarded(ProviderScenarios.Onboarding());
+        var sample = ProviderScenarios.Onboarding();
+        // Pro bono can be withdrawn only with no pro bono slot open.
+        var provider = await api.Onboarded(need == "fee" ? sample with { Availability = sample.Availability with { OpenProBonoSlots = 0 } } : sample);
         var request = ReferralScenarios.Request(provider.Id);
         request = need switch
         {
@@ -32,8 +34,9 @@ public sealed class RequestReferralTests(ApiFixture api)
         if (need == "fee")
         {
             var etag = (await api.Client.GetAsync($"/api/providers/{provider.Id}")).Headers.ETag!.Tag;
-            await api.Send(HttpMethod.Put, $"/api/providers/{provider.Id}/fee-terms",
+            var withdrawn = await api.Send(HttpMethod.Put, $"/api/providers/{provider.Id}/fee-terms",
                 new ChangeFeeTerms(new ProBonoTerms(false, null), new SlidingScaleTerms(true, 10, 50, true), null), etag);
+            Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
         }
 
         var response = await api.Refer(request);

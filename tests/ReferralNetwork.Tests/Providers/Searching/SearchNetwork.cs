@@ -51,6 +51,7 @@ public sealed class SearchNetwork
         List<Licence> licences = [new("LPC", state, "L-1", expires)];
         if (extraLicence is not null) licences.Add(new("LPC", extraLicence, "L-2", expires));
         var sample = ProviderScenarios.Onboarding();
+        fees ??= new ChangeFeeTerms(new ProBonoTerms(true, 10), new SlidingScaleTerms(true, 20, 80, true), null);
         return sample with
         {
             Profile = sample.Profile with
@@ -63,8 +64,9 @@ public sealed class SearchNetwork
                 AgeGroups = ages,
             },
             Specialties = specialties,
-            FeeTerms = fees ?? new ChangeFeeTerms(new ProBonoTerms(true, 10), new SlidingScaleTerms(true, 20, 80, true), null),
-            Availability = availability ?? new ChangeAvailability(AcceptingStatus.Accepting, 1, 1, 1),
+            FeeTerms = fees,
+            // One open slot for each kind of fee terms offered (slots for terms not offered are refused).
+            Availability = availability ?? new ChangeAvailability(AcceptingStatus.Accepting, fees.ProBono.Offered ? 1 : 0, fees.SlidingScale.Offered ? 1 : 0, 1),
         };
     }
 }

@@ -66,7 +66,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var problemDetails1 = ReferralNetwork.Providers.ConfirmAvailabilityEndpoint.Before(httpContext, stream_provider.Aggregate);
+            var changesSince = await ReferralNetwork.Providers.ConfirmAvailabilityEndpoint.LoadAsync(httpContext, stream_provider.Aggregate, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails1 = ReferralNetwork.Providers.ConfirmAvailabilityEndpoint.Before(changesSince, stream_provider.Aggregate);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {

@@ -72,7 +72,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var problemDetails2 = ReferralNetwork.Providers.ChangeSpecialtiesEndpoint.Before(httpContext, stream_provider.Aggregate);
+            var changesSince = await ReferralNetwork.Providers.ChangeSpecialtiesEndpoint.LoadAsync(httpContext, stream_provider.Aggregate, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails2 = ReferralNetwork.Providers.ChangeSpecialtiesEndpoint.Before(changesSince, stream_provider.Aggregate);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
