@@ -53,7 +53,12 @@ public sealed class ReferralsModel(ApiClient api) : PageModel
         Referrals = result.Value;
         Problems = ProblemWords.Read(result, new Dictionary<string, string>
         {
-            ["providerId"] = "provider", ["advocateId"] = "advocate", ["state"] = "state", ["status"] = "status", ["from"] = "from", ["to"] = "to",
+            ["providerId"] = "provider",
+            ["advocateId"] = "advocate",
+            ["state"] = "state",
+            ["status"] = "status",
+            ["from"] = "from",
+            ["to"] = "to",
         });
         if (Referrals is { Items.Count: > 0 } list) await NameAsync(list, ct);
     }

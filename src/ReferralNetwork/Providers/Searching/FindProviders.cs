@@ -56,6 +56,11 @@ public static class FindProvidersEndpoint
 
     private static IQueryable<ProviderName> Shown(IQueryable<ProviderListing> listings) => listings.Select(p => new ProviderName
     {
-        Id = p.Id, Name = p.Name, Credentials = p.Credentials, PracticeStates = p.PracticeStates, Verified = p.Verified, Active = p.Active,
+        Id = p.Id,
+        Name = p.Name,
+        Credentials = p.Credentials,
+        PracticeStates = p.PracticeStates,
+        Verified = p.Verified,
+        Active = p.Active,
     });
 }
