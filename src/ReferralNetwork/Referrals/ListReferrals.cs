@@ -64,7 +64,7 @@ public static partial class ExportReferralsEndpoint
 
     private sealed class CsvExport(IQueryable<ReferralSummary> referrals) : IResult
     {
-        private const string Header = "id,status,provider_id,advocate_id,family_state,urgency,fee_need,requested_at,viewed_at,answered_at,accepted_at,declined_at,decline_reason,first_session_on,closed_at,outcome,withdrawn_at,expired_at";
+        private const string Header = "id,status,provider_id,provider_name,advocate_id,advocate_name,family_state,urgency,fee_need,requested_at,viewed_at,answered_at,accepted_at,declined_at,decline_reason,first_session_on,closed_at,outcome,withdrawn_at,expired_at";
 
         public async Task ExecuteAsync(HttpContext context)
         {
@@ -76,10 +76,21 @@ public static partial class ExportReferralsEndpoint
             context.Response.Headers.ContentDisposition = "attachment; filename=referrals.csv";
             // Not disposed on failure: disposing would flush, and a flushed part would look like the whole file.
             var writer = new StreamWriter(context.Response.Body, leaveOpen: true);
+            // The rows' reader holds the export's connection: names come through a session of their own, a batch at a time.
+            await using var lookups = context.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
+            var names = new ExportNames(lookups);
             try
             {
                 await writer.WriteLineAsync(Header);
-                for (; more; more = await rows.MoveNextAsync()) await writer.WriteLineAsync(Row(rows.Current));
+                // Sent at once: the download starts while the first batch of names is looked up.
+                await writer.FlushAsync(ct);
+                var batch = new List<ReferralSummary>(ExportNames.BatchSize);
+                for (; more; more = await rows.MoveNextAsync())
+                {
+                    batch.Add(rows.Current);
+                    if (batch.Count == ExportNames.BatchSize) await WriteAsync(writer, batch, names, ct);
+                }
+                await WriteAsync(writer, batch, names, ct);
                 await writer.FlushAsync(ct);
             }
             catch (Exception e) when (context.Response.HasStarted && e is not OperationCanceledException)
@@ -91,7 +102,15 @@ public static partial class ExportReferralsEndpoint
             }
         }
 
-        private static string Row(ReferralSummary r) => string.Join(',', r.Id, Code(r.Status), r.ProviderId, Field(r.AdvocateId), r.FamilyState, Code(r.Urgency),
+        private static async Task WriteAsync(StreamWriter writer, List<ReferralSummary> batch, ExportNames names, CancellationToken ct)
+        {
+            await names.LearnAsync(batch, ct);
+            foreach (var r in batch) await writer.WriteLineAsync(Row(r, names));
+            batch.Clear();
+        }
+
+        private static string Row(ReferralSummary r, ExportNames names) => string.Join(',', r.Id, Code(r.Status), r.ProviderId,
+            Field(names.Provider(r.ProviderId)), Field(r.AdvocateId), Field(names.Person(r.AdvocateId)), r.FamilyState, Code(r.Urgency),
             Code(r.FeeNeed), Time(r.RequestedAt), Time(r.ViewedAt), Time(r.AnsweredAt), Time(r.AcceptedAt), Time(r.DeclinedAt),
             r.DeclineReason is { } d ? Code(d) : "", r.FirstSessionOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
             Time(r.ClosedAt), r.Outcome is { } o ? Code(o) : "", Time(r.WithdrawnAt), Time(r.ExpiredAt));
@@ -100,9 +119,10 @@ public static partial class ExportReferralsEndpoint
 
         private static string Time(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "";
 
-        // Quote always; a leading = + - @ could run as a formula in a spreadsheet, so prefix it with '.
+        // Quote always; names and ids are typed by people, and a leading = + - @ (or a tab or carriage return before
+        // one) could run as a formula in a spreadsheet, so such a cell is prefixed with '.
         private static string Field(string value) =>
-            "\"" + (value.Length > 0 && "=+-@".Contains(value[0]) ? "'" + value : value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            "\"" + (value.Length > 0 && "=+-@\t\r".Contains(value[0]) ? "'" + value : value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     private static partial class Log

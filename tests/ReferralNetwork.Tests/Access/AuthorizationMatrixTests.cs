@@ -64,6 +64,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         ["GET /fhir/Location/{locationId}"] = [U, A, F, F, A],
         ["GET /fhir/Task/{referralId}"] = [U, A, A, H, A],
         ["GET /api/providers/unverified"] = [U, F, F, F, A],
+        ["GET /api/providers/names"] = [U, F, F, F, A],
+        ["GET /api/people"] = [U, F, F, F, A],
         ["POST /api/sign-out"] = [A, A, A, A, A],
         // Development only (the test host runs in Development; ProductionHostTests checks they are absent there).
         ["GET /api/dev/demo-users"] = [A, A, A, A, A],

@@ -94,10 +94,25 @@ public sealed class ReferralHistoryListTests(ApiFixture api) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("id,status,provider_id,advocate_id,family_state", lines[0]);
+        Assert.StartsWith("id,status,provider_id,provider_name,advocate_id,advocate_name,family_state", lines[0]);
         Assert.Equal(4, lines.Length); // header + ana's three
-        Assert.Contains(lines, l => l.StartsWith($"{_referrals[0]},declined,{_virginia},\"ana\",VA", StringComparison.Ordinal) && l.Contains(",no-capacity,", StringComparison.Ordinal));
+        // ana never signed in with a name claim: her name cell is empty, not her id again.
+        Assert.Contains(lines, l => l.StartsWith($"{_referrals[0]},declined,{_virginia},\"Jordan Rivera\",\"ana\",\"\",VA", StringComparison.Ordinal) && l.Contains(",no-capacity,", StringComparison.Ordinal));
         // The family's reference, its contact number and the advocate's note (ReferralScenarios.Request) never leave the system in an export.
         Assert.DoesNotContain(lines, l => l.Contains("FA-2026-0042", StringComparison.Ordinal) || l.Contains("555 0199", StringComparison.Ordinal) || l.Contains("afternoons", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task the_csv_export_names_provider_and_advocate_and_neutralises_names_that_would_run_as_formulas()
+    {
+        var provider = await api.Onboarded(ProviderScenarios.Onboarding("=HYPERLINK(\"http://x.example\",\"Click\")"));
+        var advocate = new Caller($"advocate-{Guid.NewGuid():N}", ReferralNetwork.Access.Roles.Advocate, Name: "@SUM(1+1)");
+        var sent = await api.SendAs(advocate, HttpMethod.Post, "/api/referrals", JsonContent.Create(ReferralScenarios.Request(provider.Id), options: ProviderScenarios.Json));
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+
+        var csv = await api.Client.GetStringAsync($"/api/referrals/export?providerId={provider.Id}");
+
+        var row = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1];
+        Assert.Contains($",{provider.Id},\"'=HYPERLINK(\"\"http://x.example\"\",\"\"Click\"\")\",\"{advocate.UserId}\",\"'@SUM(1+1)\",VA,", row, StringComparison.Ordinal);
     }
 }

@@ -18,11 +18,16 @@ public sealed class ProfileModel(ApiClient api) : PageModel
     public FitCheck? FitResult { get; private set; }
     public IReadOnlyDictionary<string, string[]> FitErrors { get; private set; } = new Dictionary<string, string[]>();
 
-    public async Task<IActionResult> OnGetAsync(Guid providerId, CancellationToken ct)
+    /// <summary>Set when the page shows the listing as it was at an instant (the admin's timeline links here): read-only.</summary>
+    public DateTimeOffset? AsOf { get; private set; }
+    public UsTimeZone Zone => LocalTimes.For(Request);
+
+    public async Task<IActionResult> OnGetAsync(Guid providerId, string? asOf, CancellationToken ct)
     {
-        var result = await api.GetAsync<ProviderListing>($"/api/providers/{providerId}", ct);
+        var result = await api.GetAsync<ProviderListing>($"/api/providers/{providerId}" + AsOfQuery.For(asOf), ct);
         if (!result.Ok) return StatusCode((int)result.Status);
         Listing = result.Value!;
+        if ((AsOf = AsOfQuery.Parse(asOf)) is not null) return Page();
         if (FitAnswers.From(Request.Query) is { } answers && (User.IsInRole(Roles.Advocate) || User.IsInRole(Roles.Admin)))
         {
             Fit = answers;

@@ -26,8 +26,13 @@ public sealed class DetailModel(ApiClient api, TimeProvider clock) : PageModel
     public bool IsRecipient => Roles.ProviderIdOf(User) == Referral.ProviderId;
     public bool IsSender => User.IsInRole(Roles.Advocate) && Roles.UserIdOf(User) == Referral.AdvocateId;
 
-    public async Task<IActionResult> OnGetAsync(Guid referralId, bool sent, CancellationToken ct)
+    /// <summary>Set when the page shows the referral as it was at an instant (the admin's timeline links here): read-only.</summary>
+    public DateTimeOffset? AsOf { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid referralId, bool sent, string? asOf, CancellationToken ct)
     {
+        if (!string.IsNullOrWhiteSpace(asOf))
+            return (AsOf = AsOfQuery.Parse(asOf)) is not null && await LoadAsync(referralId, ct, AsOfQuery.For(asOf)) ? Page() : NotFound();
         if (!await LoadAsync(referralId, ct)) return NotFound();
         if (IsRecipient && Referral.Status == ReferralStatus.Requested)
         {
@@ -66,9 +71,9 @@ public sealed class DetailModel(ApiClient api, TimeProvider clock) : PageModel
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid referralId, CancellationToken ct)
+    private async Task<bool> LoadAsync(Guid referralId, CancellationToken ct, string asOf = "")
     {
-        var result = await api.GetAsync<ReferralSummary>($"/api/referrals/{referralId}", ct);
+        var result = await api.GetAsync<ReferralSummary>($"/api/referrals/{referralId}{asOf}", ct);
         if (!result.Ok) return false;
         Referral = result.Value!;
         Provider ??= (await api.GetAsync<ProviderListing>($"/api/providers/{Referral.ProviderId}", ct)).Value;

@@ -50,7 +50,14 @@ public static class ProviderSearchSchema
             mapping.AddIndex("sort_name", "id").IncludeColumns =
                 ["active", "verified", "licences_valid_until", "accepting", "pro_bono", "sliding_scale_min_fee_usd",
                  "practice_states", "telehealth_states", "specialties", "languages", "age_groups"];
+            // Administrators find a provider by any part of the name (FindProviders.cs): trigrams serve LIKE '%ada%'.
+            var byName = mapping.AddIndex("sort_name");
+            byName.Name = "mt_doc_providerlisting_idx_sort_name_trgm";
+            byName.Method = IndexMethod.gin;
+            byName.Mask = "? gin_trgm_ops";
         });
+        // Trusted since PostgreSQL 13: the database owner may create it; postgresql-contrib ships it.
+        options.Storage.ExtendedSchemaObjects.Add(new Weasel.Postgresql.Extension("pg_trgm"));
     }
 
     private static void Unindexed(DocumentMapping mapping, string member, string? pgType = null, NpgsqlDbType? dbType = null)
