@@ -34,7 +34,6 @@ public static partial class FieldWords
         ("note", _) when rule.Contains("dates", StringComparison.Ordinal) => "Take the dates out of the note: a date of birth or other date can identify a child",
         ("note", _) when rule.Contains("application is declined for another reason", StringComparison.Ordinal) => "Say in the note why the application is declined",
         ("reason", _) when rule.StartsWith("is required: licence-not-found", StringComparison.Ordinal) => "Choose why the application is declined",
-        ("message", _) when rule.Contains("plain text", StringComparison.Ordinal) => "Take out any special characters: write the message as plain text",
         // A note is required only when a provider declines for "other" reasons.
         ("note", _) when rule.StartsWith("is required", StringComparison.Ordinal) => "Say in the note why you can't take this family",
         ("reason", _) when rule.StartsWith("is required: no-capacity", StringComparison.Ordinal) => "Choose why you can't take this family",

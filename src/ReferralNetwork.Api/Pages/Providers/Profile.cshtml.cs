@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReferralNetwork.Access;
-using ReferralNetwork.Providers;
 using ReferralNetwork.Http;
+using ReferralNetwork.Providers;
 using ReferralNetwork.Providers.Searching;
 using ReferralNetwork.Providers.Verification;
 

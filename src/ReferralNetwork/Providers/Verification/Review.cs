@@ -39,12 +39,12 @@ public static class ReviewRules
 
     public const string Codes = "licence-not-found, licence-not-active, outside-network-scope, identity-not-confirmed, no-reply or other";
 
-    /// <summary>A message between the network and a provider: plain text (line breaks allowed), within the limit.</summary>
-    public static void CheckText(ValidationProblems problems, string? value, string field, int maxLength, bool required = true)
-    {
-        if (problems.RequireText(value, field, maxLength, required) && value is not null)
-            problems.Require(!value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')), field, "must be plain text: no control characters");
-    }
+    /// <summary>
+    /// A message between the network and a provider, within the limit. Plain text (no control characters other than line
+    /// breaks and tabs) is the API-wide rule of <see cref="AcceptedText"/>, checked before this; Razor encodes it on pages.
+    /// </summary>
+    public static void CheckText(ValidationProblems problems, string? value, string field, int maxLength, bool required = true) =>
+        problems.RequireText(value, field, maxLength, required);
 
     public static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
