@@ -88,15 +88,17 @@ public static class Authentication
                 "Authentication:Schemes:Bearer:Authority must name the OIDC issuer whose keys sign the tokens.")
             .ValidateOnStart();
         services.AddReferralNetworkAuthorization();
+        services.AddPeopleDirectory();
         return services;
     }
 
-    /// <summary>Authentication, then authorization (so limits count known callers), then rate limits; and the sign-in routes.</summary>
+    /// <summary>Authentication, then authorization (so limits count known callers), then rate limits, then remembering who signed in (Access/People.cs); and the sign-in routes.</summary>
     public static WebApplication UseReferralNetworkAccess(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UsePeopleDirectory();
         app.MapDemoSignIn(app.Environment);
         app.MapSignOut();
         return app;

@@ -12,11 +12,12 @@ using ReferralNetwork.Providers.Searching;
 namespace ReferralNetwork.Access;
 
 /// <summary>A made-up person the Development sign-in offers: two advocates, an admin, and the first seeded providers.</summary>
-public sealed record DemoUser(string UserId, string Name, string Role, Guid? ProviderId)
+public sealed record DemoUser(string UserId, string Name, string Role, Guid? ProviderId, string? Email = null)
 {
     public ClaimsPrincipal ToPrincipal()
     {
         List<Claim> claims = [new(Roles.UserIdClaim, UserId), new(Roles.NameClaim, Name), new(Roles.RoleClaim, Role)];
+        if (Email is not null) claims.Add(new Claim(People.EmailClaim, Email));
         if (ProviderId is { } id) claims.Add(new Claim(Roles.ProviderIdClaim, id.ToString()));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "demo", Roles.UserIdClaim, Roles.RoleClaim));
     }
@@ -34,9 +35,9 @@ public static class DemoSignIn
 
     private static readonly DemoUser[] People =
     [
-        new("demo-advocate-ana", "Ana Advocate (demo)", Roles.Advocate, null),
-        new("demo-advocate-ben", "Ben Advocate (demo)", Roles.Advocate, null),
-        new("demo-admin", "Avery Admin (demo)", Roles.Admin, null),
+        new("demo-advocate-ana", "Ana Advocate (demo)", Roles.Advocate, null, "ana.advocate@demo.example.org"),
+        new("demo-advocate-ben", "Ben Advocate (demo)", Roles.Advocate, null, "ben.advocate@demo.example.org"),
+        new("demo-admin", "Avery Admin (demo)", Roles.Admin, null, "avery.admin@demo.example.org"),
     ];
 
     public static IEndpointRouteBuilder MapDemoSignIn(this IEndpointRouteBuilder app, IHostEnvironment environment)

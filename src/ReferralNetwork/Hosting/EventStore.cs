@@ -42,7 +42,7 @@ public static class EventStore
                 // Wake the async projections on every append (LISTEN/NOTIFY) instead of waiting for the next poll:
                 // projection lag under load went from 2 s (polling) to docs/benchmarks.md's figures.
                 options.Events.UseListenNotifyForEventAppends = true;
-                options.AddProviders().AddReferrals().AddAccessAudit().AddDataProtectionKeys();
+                options.AddProviders().AddReferrals().AddAccessAudit().AddDataProtectionKeys().AddPeople();
                 return options;
             })
             .UseLightweightSessions()

@@ -31,6 +31,8 @@ public static partial class ProfileRules
                 problems.Require(Email().IsMatch(p.Contact.Email), $"{at}contact.email", "must be an email address");
             if (problems.RequireText(p.Contact.Phone, $"{at}contact.phone", 30, required: false) && p.Contact.Phone is not null)
                 problems.Require(Phone().IsMatch(p.Contact.Phone), $"{at}contact.phone", "may hold only digits, spaces and + ( ) - . x");
+            if (problems.RequireText(p.Contact.ReferralsEmail, $"{at}contact.referralsEmail", 254, required: false) && p.Contact.ReferralsEmail is not null)
+                problems.Require(Email().IsMatch(p.Contact.ReferralsEmail), $"{at}contact.referralsEmail", "must be an email address");
         }
         problems.RequireText(p.Bio, $"{at}bio", 2000, required: false);
     }

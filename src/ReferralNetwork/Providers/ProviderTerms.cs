@@ -25,8 +25,16 @@ public sealed record ProviderProfile(
     ProviderContact Contact,
     string? Bio);
 
-/// <summary>How advocates reach the provider. Never shown publicly.</summary>
-public sealed record ProviderContact(string Email, string? Phone);
+/// <summary>
+/// How the network reaches the provider. Shown to signed-in advocates and administrators, and in directory
+/// exchanges (HSDS) unless the provider marks a detail private. <paramref name="ReferralsEmail"/> is a separate
+/// address for referral emails (e.g. an intake desk); without it referral emails go to <paramref name="Email"/>.
+/// </summary>
+public sealed record ProviderContact(string Email, string? Phone, string? ReferralsEmail = null, bool EmailPrivate = false, bool PhonePrivate = false)
+{
+    /// <summary>Where referral emails go.</summary>
+    public string ReferralsAddress => string.IsNullOrWhiteSpace(ReferralsEmail) ? Email : ReferralsEmail;
+}
 
 public sealed record ProBonoTerms(bool Offered, int? SessionsPerFamily);
 

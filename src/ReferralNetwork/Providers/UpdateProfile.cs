@@ -28,7 +28,10 @@ public sealed record UpdateProfile(
     public ProviderProfile ToProfile() => new(Name.Trim(), Credentials.Select(c => c.Trim()).Distinct().ToList(), Npi,
         Licences.Select(l => l with { State = l.State.ToUpperInvariant(), Type = l.Type.Trim() }).ToList(),
         ProfileRules.Resolve(Locations ?? []), ProviderRules.States(TelehealthStates ?? []), ProviderRules.Codes(Languages),
-        ProviderRules.Codes(AgeGroups), Contact with { Email = Contact.Email.Trim() }, string.IsNullOrWhiteSpace(Bio) ? null : Bio.Trim());
+        ProviderRules.Codes(AgeGroups), Trimmed(Contact), string.IsNullOrWhiteSpace(Bio) ? null : Bio.Trim());
+
+    private static ProviderContact Trimmed(ProviderContact c) =>
+        c with { Email = c.Email.Trim(), ReferralsEmail = string.IsNullOrWhiteSpace(c.ReferralsEmail) ? null : c.ReferralsEmail.Trim() };
 }
 
 public static class UpdateProfileEndpoint

@@ -3,8 +3,11 @@ using ReferralNetwork.Access;
 
 namespace ReferralNetwork.Tests.Fixtures;
 
-/// <summary>Someone calling the API in a test: a user id, a role and, for a provider user, the provider they act for.</summary>
-public sealed record Caller(string UserId, string Role, Guid? ProviderId = null)
+/// <summary>
+/// Someone calling the API in a test: a user id, a role and, for a provider user, the provider they act for; the
+/// name and email claims their issuer would add, when a test needs them.
+/// </summary>
+public sealed record Caller(string UserId, string Role, Guid? ProviderId = null, string? Name = null, string? Email = null)
 {
     public static readonly Caller Admin = new("admin-avery", Roles.Admin);
 

@@ -33,6 +33,8 @@ public static class TestTokens
         var now = DateTime.UtcNow;
         var claims = new Dictionary<string, object> { [Roles.RoleClaim] = caller.Role };
         if (caller.ProviderId is { } provider) claims[Roles.ProviderIdClaim] = provider.ToString();
+        if (caller.Name is { } name) claims[Roles.NameClaim] = name;
+        if (caller.Email is { } email) claims[People.EmailClaim] = email;
         var until = expires ?? now.AddHours(1);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -84,6 +84,27 @@ public sealed class ChangeProviderTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task a_separate_referrals_address_and_private_details_are_kept_and_a_bad_referrals_address_is_refused()
+    {
+        var provider = await api.Onboarded(ProviderScenarios.Onboarding(), verify: false);
+        var profile = ProviderScenarios.Onboarding().Profile;
+
+        var bad = profile with { Contact = profile.Contact with { ReferralsEmail = "intake desk" } };
+        var refused = await api.Send(HttpMethod.Put, $"/api/providers/{provider.Id}/profile", bad, provider.ETag);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("must be an email address", (await refused.Problem()).Errors("contact.referralsEmail").Single());
+
+        var intake = profile with { Contact = profile.Contact with { ReferralsEmail = "intake@example.org", EmailPrivate = true, PhonePrivate = true } };
+        var saved = await api.Send(HttpMethod.Put, $"/api/providers/{provider.Id}/profile", intake, provider.ETag);
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var contact = (await api.Listing(provider.Id)).Contact;
+        Assert.Equal(new ProviderContact("jordan.rivera@example.org", "+1 555 0100", "intake@example.org", true, true), contact);
+        Assert.Equal("intake@example.org", contact.ReferralsAddress);
+        Assert.Equal("jordan.rivera@example.org", (contact with { ReferralsEmail = null }).ReferralsAddress);
+    }
+
+    [Fact]
     public async Task confirming_availability_moves_last_confirmed()
     {
         var provider = await api.Onboarded(ProviderScenarios.Onboarding(), verify: false);
