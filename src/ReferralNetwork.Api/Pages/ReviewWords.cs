@@ -48,10 +48,10 @@ public static class ReviewWords
         var n => $"in {Display.Count(n, "day")}",
     };
 
-    /// <summary>"for 3 days", "since today": how long an application has waited.</summary>
+    /// <summary>"for 3 days", "less than a day": how long an application has waited.</summary>
     public static string Waited(DateTimeOffset since, DateTimeOffset now) => (int)(now - since).TotalDays switch
     {
-        0 => "since today",
+        <= 0 => "less than a day",
         var n => $"for {Display.Count(n, "day")}",
     };
 

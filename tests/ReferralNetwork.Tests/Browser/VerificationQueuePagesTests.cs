@@ -117,7 +117,8 @@ public sealed class VerificationQueuePagesTests(ApiFixture api, Fixtures.Browser
 
         var etag = (await api.Client.GetAsync($"/api/providers/{provider.Id}")).Headers.ETag!.Tag;
         (await api.Decline(provider.Id, etag, new { reason = "licence-not-active", note = "The DC board lists it as expired." })).EnsureSuccessStatusCode();
-        await page.ReloadAsync();
+        await page.GotoAsync($"/providers/{provider.Id}");
+        await Expect(page.Locator(".error-summary")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your application was declined" })).ToBeVisibleAsync();
         await Expect(page.Locator(".review-status")).ToContainTextAsync("The licence is not active: it has expired, or is suspended or restricted.");
         await Expect(page.Locator(".review-status")).ToContainTextAsync("The DC board lists it as expired.");
