@@ -65,13 +65,13 @@ public sealed class ClusterTables(NpgsqlDataSource database)
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>ReferralRequested events, and the same count as each async read model has it.</summary>
+    /// <summary>ReferralRequested events, and the same count as each async read model has it (NetworkStats counts each referral once, under its step).</summary>
     public async Task<(long Events, long ResponseStats, long NetworkStats)> ReferralsRequestedAsync() => (
         await ScalarAsync("SELECT count(*) FROM mt_events WHERE type = 'referral_requested'"),
         await ScalarAsync("SELECT coalesce(sum((data->>'received')::bigint), 0) FROM mt_doc_providerresponsestats"),
         await ScalarAsync("""
             SELECT coalesce(sum(c.value::bigint), 0) FROM mt_doc_networkstats d, jsonb_each(d.data->'weeks') w,
-              jsonb_each(w.value) s, jsonb_each_text(s.value) c WHERE c.key = 'requested'
+              jsonb_each(w.value) s, jsonb_each_text(s.value) c
             """));
 
     /// <summary>Open connections per application name (each node names its own).</summary>

@@ -44,7 +44,7 @@ public sealed class AdministratorPagesTests(ApiFixture api, Fixtures.Browser bro
         await admin.CheckAccessibilityAsync();
 
         await admin.GotoAsync("/admin/dashboard");
-        await Expect(admin.Locator("figure.chart svg")).ToHaveCountAsync(5);
+        await Expect(admin.Locator("figure.chart > svg, svg.coverage-map")).ToHaveCountAsync(5);
         await Expect(admin.Locator("figure.chart").Nth(1)).ToContainTextAsync("Acceptance rate");
         await admin.CheckAccessibilityAsync();
         await admin.ScreenshotAsync("dashboard");

@@ -33,9 +33,28 @@ public static class PageChecks
     public static async Task ScreenshotAsync(this IPage page, string name)
     {
         if (Environment.GetEnvironmentVariable(ScreenshotsVariable) != "1") return;
+        await page.ScreenshotAsync(new() { Path = ImagePath(name), FullPage = true });
+    }
+
+    private static string ImagePath(string name)
+    {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "ReferralNetwork.sln"))) root = root.Parent;
-        await page.ScreenshotAsync(new() { Path = Path.Combine(root!.FullName, "docs", "images", $"{name}.png"), FullPage = true });
+        return Path.Combine(root!.FullName, "docs", "images", $"{name}.png");
+    }
+
+    /// <summary>With REFERRALNETWORK_SCREENSHOTS=1, saves one part of the page (its top <paramref name="maxHeight"/> px) to docs/images/{name}.png.</summary>
+    public static async Task ScreenshotAsync(this ILocator part, string name, float maxHeight = 4000)
+    {
+        if (Environment.GetEnvironmentVariable(ScreenshotsVariable) != "1") return;
+        var box = (await part.BoundingBoxAsync())!;
+        var top = await part.Page.EvaluateAsync<float>("() => window.scrollY");
+        await part.Page.ScreenshotAsync(new()
+        {
+            Path = ImagePath(name),
+            FullPage = true,
+            Clip = new() { X = box.X, Y = box.Y + top, Width = box.Width, Height = Math.Min(box.Height, maxHeight) },
+        });
     }
 
     /// <summary>Fails the test if any script ever opens a dialog (an XSS probe that ran).</summary>

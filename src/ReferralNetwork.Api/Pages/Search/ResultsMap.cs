@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using ReferralNetwork.Api.Pages.Maps;
 using ReferralNetwork.Geography;
 
 namespace ReferralNetwork.Api.Pages.Search;
@@ -22,12 +23,8 @@ public static class ResultsMap
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"map-title\">Map of the providers near {E(centre.Zip)}</title><desc id=\"map-desc\">{E(summary)}</desc>");
         svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{view.Width}\" height=\"{view.Height}\" fill=\"#eef3f8\"/>");
         svg.Append("<g fill=\"#ffffff\" stroke=\"#6b7785\" stroke-width=\"1\" stroke-linejoin=\"round\">");
-        foreach (var state in StateOutlines.All)
-        {
-            var d = new StringBuilder();
-            foreach (var ring in state.Rings.Where(r => view.Overlaps(r.West, r.South, r.East, r.North))) Path(d, ring, view);
-            if (d.Length > 0) svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{d}\"/>");
-        }
+        foreach (var d in StateOutlines.All.Select(view.PathData).Where(d => d.Length > 0))
+            svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{d}\"/>");
         svg.Append("</g>");
         Labels(svg, view);
         var (cx, cy) = view.Project(centre.Latitude, centre.Longitude);
@@ -49,36 +46,16 @@ public static class ResultsMap
     // nearest the middle of its grid points: always inside the state and on the map, unlike the middle of its outline.
     private static void Labels(StringBuilder svg, MapView view)
     {
-        const int Columns = 9, Rows = 7;
-        var grid = from i in Enumerable.Range(1, Columns)
-                   from j in Enumerable.Range(1, Rows)
-                   select (Lat: view.North - (view.North - view.South) * j / (Rows + 1), Lon: view.West + (view.East - view.West) * i / (Columns + 1));
+        var grid = view.Grid(9, 7).ToList();
         foreach (var state in StateOutlines.All)
         {
             if (Regions.All.FirstOrDefault(r => r.Name == state.Name) is not { } region) continue;
-            var rings = state.Rings.Where(r => view.Overlaps(r.West, r.South, r.East, r.North)).ToList();
-            var inside = grid.Where(p => rings.Any(r => Contains(r, p.Lat, p.Lon))).ToList();
-            if (inside.Count == 0) continue;
-            var (midLat, midLon) = (inside.Average(p => p.Lat), inside.Average(p => p.Lon));
-            var at = inside.MinBy(p => Math.Pow(p.Lat - midLat, 2) + Math.Pow(p.Lon - midLon, 2));
+            var inView = state with { Rings = [.. state.Rings.Where(r => view.Overlaps(r.West, r.South, r.East, r.North))] };
+            if (inView.LabelPoint(grid) is not { } at) continue;
             var (x, y) = view.Project(at.Lat, at.Lon);
             svg.Append(CultureInfo.InvariantCulture,
                 $"<text x=\"{x:0.#}\" y=\"{y + 5:0.#}\" text-anchor=\"middle\" font-size=\"15\" fill=\"#4a5560\">{region.Code}</text>");
         }
-    }
-
-    /// <summary>Whether a point is inside a ring (even-odd ray casting).</summary>
-    public static bool Contains(OutlineRing ring, double lat, double lon)
-    {
-        if (lon < ring.West || lon > ring.East || lat < ring.South || lat > ring.North) return false;
-        var inside = false;
-        for (int i = 0, j = ring.Longitudes.Length - 1; i < ring.Longitudes.Length; j = i++)
-        {
-            if ((ring.Latitudes[i] > lat) != (ring.Latitudes[j] > lat) &&
-                lon < (ring.Longitudes[j] - ring.Longitudes[i]) * (lat - ring.Latitudes[i]) / (ring.Latitudes[j] - ring.Latitudes[i]) + ring.Longitudes[i])
-                inside = !inside;
-        }
-        return inside;
     }
 
     // Providers at the same address would hide each other: move a marker round a small spiral until it is clear.
@@ -92,20 +69,6 @@ public static class ResultsMap
         }
         placed.Add((x, y));
         return (x, y);
-    }
-
-    private static void Path(StringBuilder d, OutlineRing ring, MapView view)
-    {
-        var (lastX, lastY) = (double.NaN, double.NaN);
-        for (var i = 0; i < ring.Longitudes.Length; i++)
-        {
-            var (x, y) = view.Project(ring.Latitudes[i], ring.Longitudes[i]);
-            // Points closer than half a pixel add bytes, not shape.
-            if (i > 0 && Math.Abs(x - lastX) < 0.5 && Math.Abs(y - lastY) < 0.5) continue;
-            d.Append(i == 0 ? 'M' : 'L').Append(x.ToString("0.#", CultureInfo.InvariantCulture)).Append(',').Append(y.ToString("0.#", CultureInfo.InvariantCulture));
-            (lastX, lastY) = (x, y);
-        }
-        d.Append('Z');
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

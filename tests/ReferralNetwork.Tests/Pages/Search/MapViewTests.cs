@@ -1,3 +1,4 @@
+using ReferralNetwork.Api.Pages.Maps;
 using ReferralNetwork.Api.Pages.Search;
 using ReferralNetwork.Geography;
 
@@ -56,12 +57,12 @@ public sealed class MapViewTests
         Assert.Equal(56, StateOutlines.All.Count);
         var virginia = StateOutlines.All.Single(s => s.Name == "Virginia");
         Assert.Equal("51", virginia.Fips);
-        Assert.Contains(virginia.Rings, r => ResultsMap.Contains(r, Alexandria.Item1, Alexandria.Item2));
+        Assert.Contains(virginia.Rings, r => r.Contains(Alexandria.Item1, Alexandria.Item2));
         // Maryland's outline's box holds Alexandria, its outline does not.
         var maryland = StateOutlines.All.Single(s => s.Name == "Maryland");
         Assert.Contains(maryland.Rings, r => r.West < Alexandria.Item2 && Alexandria.Item2 < r.East && r.South < Alexandria.Item1 && Alexandria.Item1 < r.North);
-        Assert.DoesNotContain(maryland.Rings, r => ResultsMap.Contains(r, Alexandria.Item1, Alexandria.Item2));
-        Assert.Contains(maryland.Rings, r => ResultsMap.Contains(r, Baltimore.Item1, Baltimore.Item2));
+        Assert.DoesNotContain(maryland.Rings, r => r.Contains(Alexandria.Item1, Alexandria.Item2));
+        Assert.Contains(maryland.Rings, r => r.Contains(Baltimore.Item1, Baltimore.Item2));
         Assert.All(StateOutlines.All.SelectMany(s => s.Rings), r => Assert.True(r.Longitudes.Length >= 3 && r.Longitudes.Length == r.Latitudes.Length));
     }
 

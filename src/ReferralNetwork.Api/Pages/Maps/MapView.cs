@@ -1,9 +1,14 @@
-namespace ReferralNetwork.Api.Pages.Search;
+using System.Globalization;
+using System.Text;
+using ReferralNetwork.Geography;
+
+namespace ReferralNetwork.Api.Pages.Maps;
 
 /// <summary>
-/// The part of the map a search shows and how it is drawn: an equirectangular projection scaled by the cosine of the
-/// middle latitude, so a mile east and a mile north are the same length on screen. Over the few hundred miles a
-/// search covers (the radius is at most 300) that is as true as any national projection, and needs no library.
+/// A part of the map and how it is drawn, for the search's results map and the dashboard's national map and insets:
+/// an equirectangular projection scaled by the cosine of the middle latitude, so a mile east and a mile north are the
+/// same length on screen. Over the few hundred miles a search covers (the radius is at most 300) that is as true as any
+/// national projection, and needs no library; for a map of the country it is a shape people recognise, not a survey.
 /// </summary>
 public sealed record MapView(double West, double South, double East, double North, double Width, double Height)
 {
@@ -35,6 +40,34 @@ public sealed record MapView(double West, double South, double East, double Nort
 
     public bool Overlaps(double west, double south, double east, double north) =>
         west <= East && east >= West && south <= North && north >= South;
+
+    /// <summary>SVG path data for the outline's rings in view (empty when none is), projected onto this view.</summary>
+    public string PathData(StateOutline outline)
+    {
+        var d = new StringBuilder();
+        foreach (var ring in outline.Rings.Where(r => Overlaps(r.West, r.South, r.East, r.North))) AppendRing(d, ring);
+        return d.ToString();
+    }
+
+    private void AppendRing(StringBuilder d, OutlineRing ring)
+    {
+        var (lastX, lastY) = (double.NaN, double.NaN);
+        for (var i = 0; i < ring.Longitudes.Length; i++)
+        {
+            var (x, y) = Project(ring.Latitudes[i], ring.Longitudes[i]);
+            // Points closer than half a pixel add bytes, not shape.
+            if (i > 0 && Math.Abs(x - lastX) < 0.5 && Math.Abs(y - lastY) < 0.5) continue;
+            d.Append(i == 0 ? 'M' : 'L').Append(x.ToString("0.#", CultureInfo.InvariantCulture)).Append(',').Append(y.ToString("0.#", CultureInfo.InvariantCulture));
+            (lastX, lastY) = (x, y);
+        }
+        d.Append('Z');
+    }
+
+    /// <summary>A grid of columns × rows points over the view, for <see cref="StateOutline.LabelPoint"/>.</summary>
+    public IEnumerable<(double Lat, double Lon)> Grid(int columns, int rows) =>
+        from i in Enumerable.Range(1, columns)
+        from j in Enumerable.Range(1, rows)
+        select (North - (North - South) * j / (rows + 1), West + (East - West) * i / (columns + 1));
 
     /// <summary>The view's width in miles at its middle latitude (for the scale note).</summary>
     public double WidthMiles => (East - West) * Math.Cos((North + South) / 2 * Math.PI / 180) * 69.05;
