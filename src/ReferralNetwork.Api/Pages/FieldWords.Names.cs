@@ -71,5 +71,8 @@ public static partial class FieldWords
         ["advocateId"] = ("Enter", "the advocate's id"),
         ["from"] = ("Enter", "the start date"),
         ["to"] = ("Enter", "the end date"),
+        ["message"] = ("Write", "your message"),
+        ["waitingDays"] = ("Choose", "how long they have waited"),
+        ["show"] = ("Choose", "which providers to show"),
     };
 }

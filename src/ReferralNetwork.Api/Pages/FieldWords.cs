@@ -32,6 +32,8 @@ public static partial class FieldWords
         ("familyReference", _) when rule.Contains("never a name", StringComparison.Ordinal) =>
             "Enter your case number, not a name: 4 to 32 letters, digits or dashes, with at least one digit",
         ("note", _) when rule.Contains("dates", StringComparison.Ordinal) => "Take the dates out of the note: a date of birth or other date can identify a child",
+        ("note", _) when rule.Contains("application is declined for another reason", StringComparison.Ordinal) => "Say in the note why the application is declined",
+        ("reason", _) when rule.StartsWith("is required: licence-not-found", StringComparison.Ordinal) => "Choose why the application is declined",
         // A note is required only when a provider declines for "other" reasons.
         ("note", _) when rule.StartsWith("is required", StringComparison.Ordinal) => "Say in the note why you can't take this family",
         ("reason", _) when rule.StartsWith("is required: no-capacity", StringComparison.Ordinal) => "Choose why you can't take this family",

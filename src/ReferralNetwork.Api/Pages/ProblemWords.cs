@@ -65,6 +65,13 @@ public static partial class ProblemWords
             return "This listing is deactivated, so it can't accept referrals. Ask the network's staff to reactivate it.";
         if (detail.Contains("is deactivated", StringComparison.Ordinal))
             return "This listing is deactivated, so it can't be changed. Ask the network's staff to reactivate it first.";
+        // The verification review (Providers/Verification).
+        if (detail.Contains("application is declined", StringComparison.Ordinal))
+            return "This application is declined, so nothing more can be done with it until the provider asks the network to look again.";
+        if (detail.Contains("already declined", StringComparison.Ordinal))
+            return "This application is already declined.";
+        if (detail.Contains("has nothing to answer", StringComparison.Ordinal))
+            return "The network isn't waiting for an answer from you right now, so nothing was sent.";
         if (detail.Contains("already verified", StringComparison.Ordinal))
             return "This provider is already verified. They can be verified again once their licences change.";
         return "Someone else changed this at the same moment, so your change was not saved. Check the page and try again.";

@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using ReferralNetwork.Providers.Searching;
+using ReferralNetwork.Providers.Verification;
 
 namespace ReferralNetwork.Providers;
 
@@ -17,6 +18,9 @@ public static class Configuration
         options.Projections.Snapshot<Provider>(SnapshotLifecycle.Inline, ForRebuilds);
         options.Projections.Add<ProviderListingProjection>(ProjectionLifecycle.Inline, ForRebuilds);
         ProviderSearchSchema.Configure(options);
+        // The verification queue's read model: inline like the listing, so the queue shows an action at once.
+        options.Projections.Add<VerificationCaseProjection>(ProjectionLifecycle.Inline, ForRebuilds);
+        VerificationSchema.Configure(options);
         return options;
     }
 

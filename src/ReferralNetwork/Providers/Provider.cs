@@ -19,6 +19,9 @@ public sealed partial record Provider
 
     public ProviderStatus Status { get; init; }
     public bool Verified { get; init; }
+
+    /// <summary>Where the application stands with the network's staff while unverified (Providers/Verification).</summary>
+    public ReviewStatus Review { get; init; }
     public IReadOnlyList<string> Specialties { get; init; } = [];
     public FeeTerms FeeTerms { get; init; } = FeeTerms.None;
     public Availability Availability { get; init; } = Availability.Unknown;
@@ -43,9 +46,17 @@ public sealed partial record Provider
 
     public Provider Apply(ProfileUpdated e) => this with { Profile = e.Profile };
 
-    public Provider Apply(ProviderVerified _) => this with { Verified = true };
+    public Provider Apply(ProviderVerified _) => this with { Verified = true, Review = ReviewStatus.Waiting };
 
-    public Provider Apply(ProviderVerificationLapsed _) => this with { Verified = false };
+    public Provider Apply(ProviderVerificationLapsed _) => this with { Verified = false, Review = ReviewStatus.Waiting };
+
+    public Provider Apply(ProviderInformationRequested _) => this with { Review = ReviewStatus.InformationRequested };
+
+    public Provider Apply(ProviderInformationSent _) => this with { Review = ReviewStatus.ProviderReplied };
+
+    public Provider Apply(ProviderApplicationDeclined _) => this with { Review = ReviewStatus.Declined };
+
+    public Provider Apply(ProviderApplicationResubmitted _) => this with { Review = ReviewStatus.ProviderReplied };
 
     public Provider Apply(ProviderDeactivated _) => this with { Status = ProviderStatus.Deactivated };
 

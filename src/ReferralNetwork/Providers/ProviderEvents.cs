@@ -40,3 +40,18 @@ public sealed record SlotReleased(Guid ReferralId, FeeKind Kind);
 /// to the provider. Confirming or changing availability makes it fresh again.
 /// </summary>
 public sealed record ListingWentStale(TimeSpan NotConfirmedFor);
+
+// The verification review (Providers/Verification): between joining and being verified, the network may ask for more
+// and the provider answer, or the network decline the application and the provider ask it to look again.
+
+/// <summary>An administrator asked the provider for more before verifying; the message says what is missing (plain text).</summary>
+public sealed record ProviderInformationRequested(string Message);
+
+/// <summary>The provider answered a request for information (after updating the profile, or saying where they sent it).</summary>
+public sealed record ProviderInformationSent(string Message);
+
+/// <summary>An administrator declined the application: unverified, not verifiable until the provider resubmits.</summary>
+public sealed record ProviderApplicationDeclined(ApplicationDeclineReason Reason, string? Note);
+
+/// <summary>The provider asked the network to look again at a declined application; it waits in the queue again.</summary>
+public sealed record ProviderApplicationResubmitted(string Message);

@@ -17,11 +17,9 @@ public static class VerifyProviderEndpoint
         ? ValidationProblems.BodyRequired()
         : new ValidationProblems().Also(p => p.RequireText(command.Note, "note", 500, required: false)).ToProblemDetails();
 
-    public static ProblemDetails Before(HttpContext context, Provider provider)
-    {
-        var change = ProviderRules.CheckChange(context, provider);
-        return change != WolverineContinue.NoProblems ? change : MustBeUnverified(provider);
-    }
+    // A declined application is not verifiable until the provider resubmits it (Providers/Verification).
+    public static ProblemDetails Before(HttpContext context, Provider provider) => ReviewRules.First(
+        () => ProviderRules.CheckChange(context, provider), () => MustBeUnverified(provider), () => ReviewRules.MustNotBeDeclined(provider));
 
     /// <summary>
     /// State rule: verification records one check of the licences as they stand. Once verified, a provider needs no
@@ -32,7 +30,7 @@ public static class VerifyProviderEndpoint
         : WolverineContinue.NoProblems;
 
     [WolverinePost("/api/providers/{providerId}/verify", OperationId = "verifyProvider"), Tags("Providers"), Authorize(Policy = Policies.Admin)]
-    [EndpointSummary("Verify a provider"), EndpointDescription("Needs If-Match with the provider's current ETag; 409 when already verified.")]
+    [EndpointSummary("Verify a provider"), EndpointDescription("Needs If-Match with the provider's current ETag; 409 when already verified or the application is declined.")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static (WriteAccepted, Events) Post(VerifyProvider command, [WriteAggregate] Provider provider) =>
         ProviderRules.Accepted(provider, [new ProviderVerified(string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim())]);

@@ -66,6 +66,11 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         ["GET /api/providers/unverified"] = [U, F, F, F, A],
         ["GET /api/providers/names"] = [U, F, F, F, A],
         ["GET /api/people"] = [U, F, F, F, A],
+        ["GET /api/providers/expiring-licences"] = [U, F, F, F, A],
+        ["GET /api/providers/{providerId}/review"] = [U, F, A, H, A],
+        ["POST /api/providers/{providerId}/request-information"] = [U, F, F, F, A],
+        ["POST /api/providers/{providerId}/decline-application"] = [U, F, F, F, A],
+        ["POST /api/providers/{providerId}/reply"] = [U, F, A, H, A],
         ["POST /api/sign-out"] = [A, A, A, A, A],
         // Development only (the test host runs in Development; ProductionHostTests checks they are absent there).
         ["GET /api/dev/demo-users"] = [A, A, A, A, A],

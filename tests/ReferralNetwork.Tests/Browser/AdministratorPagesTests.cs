@@ -27,7 +27,7 @@ public sealed class AdministratorPagesTests(ApiFixture api, Fixtures.Browser bro
         var card = admin.Locator("li.card", new() { HasText = "Queue Okafor" });
         await card.GetByLabel("Note (where you checked)").FillAsync("Checked on the Virginia board's lookup");
         await card.GetByRole(AriaRole.Button).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Verified");
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Queue Okafor"); // "Queue Okafor … is verified: …"
         Assert.True((await api.Listing(waiting.Id)).Verified);
 
         await admin.GotoAsync($"/admin/referrals?providerId={provider}");

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReferralNetwork.Access;
+using ReferralNetwork.Http;
 using ReferralNetwork.Providers;
 using ReferralNetwork.Providers.Searching;
+using ReferralNetwork.Providers.Verification;
 
 namespace ReferralNetwork.Api.Pages.Providers;
 
@@ -28,6 +30,7 @@ public sealed class ProfileModel(ApiClient api) : PageModel
         if (!result.Ok) return StatusCode((int)result.Status);
         Listing = result.Value!;
         if ((AsOf = AsOfQuery.Parse(asOf)) is not null) return Page();
+        await LoadReviewAsync(providerId, ct);
         if (FitAnswers.From(Request.Query) is { } answers && (User.IsInRole(Roles.Advocate) || User.IsInRole(Roles.Admin)))
         {
             Fit = answers;
@@ -36,5 +39,23 @@ public sealed class ProfileModel(ApiClient api) : PageModel
             (FitResult, FitErrors) = (check.Value, check.Errors);
         }
         return Page();
+    }
+
+    /// <summary>The network's review, for the provider themself: what was asked or why it was declined (Pages/Providers/_Review).</summary>
+    public VerificationCase? Review { get; private set; }
+    public FormProblems ReplyProblems { get; private set; } = FormProblems.None;
+    public string? ReplyMessage { get; private set; }
+
+    public async Task<IActionResult> OnPostReplyAsync(Guid providerId, long version, string? message, CancellationToken ct)
+    {
+        var reply = await api.SendAsync<WriteAccepted>(HttpMethod.Post, $"/api/providers/{providerId}/reply", new ReplyToReview(message), ETag.For(version), null, ct);
+        ReplyProblems = ProblemWords.Read(reply, new Dictionary<string, string> { ["message"] = "reply-message" });
+        if (reply.Ok) ReplyMessage = "Your answer is sent. The network's staff will look at your application again.";
+        return await OnGetAsync(providerId, ct);
+    }
+
+    private async Task LoadReviewAsync(Guid providerId, CancellationToken ct)
+    {
+        if (Roles.ProviderIdOf(User) == providerId) Review = (await api.GetAsync<VerificationCase>($"/api/providers/{providerId}/review", ct)).Value;
     }
 }

@@ -91,6 +91,16 @@ public sealed partial class ProviderListingProjection : SingleStreamProjection<P
         return Touch(listing, e);
     }
 
+    // The verification review (Providers/Verification) shows nothing on the listing, but each of its events moves the
+    // stream's version, which the listing carries as the ETag of every provider write: handled so the version follows.
+    public ProviderListing Apply(ProviderInformationRequested _, ProviderListing listing) => listing;
+
+    public ProviderListing Apply(ProviderInformationSent _, ProviderListing listing) => listing;
+
+    public ProviderListing Apply(ProviderApplicationDeclined _, ProviderListing listing) => listing;
+
+    public ProviderListing Apply(ProviderApplicationResubmitted _, ProviderListing listing) => listing;
+
     private static ProviderListing SetProfile(ProviderListing listing, ProviderProfile p)
     {
         listing.Name = p.Name;

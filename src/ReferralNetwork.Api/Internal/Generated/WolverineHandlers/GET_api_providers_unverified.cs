@@ -14,12 +14,14 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class GET_api_providers_unverified : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
+        private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_providers_unverified(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_providers_unverified(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
+            _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -29,7 +31,22 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ReferralNetwork.Providers.Searching.ListUnverifiedProvidersEndpoint").SetTag("http.route", "/api/providers/unverified").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ReferralNetwork.Providers.Verification.ListVerificationQueueEndpoint").SetTag("http.route", "/api/providers/unverified").SetTag("http.request.method", "GET");
+            var state = httpContext.Request.Query["state"];
+            string waitingDays_rawValue = httpContext.Request.Query["waitingDays"];
+            System.Nullable<int> waitingDays = default;
+
+            if (waitingDays_rawValue != null && int.TryParse(waitingDays_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var waitingDays_parsed))
+            {
+                waitingDays = waitingDays_parsed;
+            }
+            else if (!string.IsNullOrEmpty(waitingDays_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "waitingDays", waitingDays_rawValue, "int").ConfigureAwait(false);
+                return;
+            }
+
+            var show = httpContext.Request.Query["show"];
             string page_rawValue = httpContext.Request.Query["page"];
             System.Nullable<int> page = default;
 
@@ -43,12 +60,20 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails1 = ReferralNetwork.Providers.Verification.ListVerificationQueueEndpoint.Validate(httpContext.Request);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var unverifiedProviders_response = await ReferralNetwork.Providers.Searching.ListUnverifiedProvidersEndpoint.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted, page).ConfigureAwait(false);
+            var verificationQueue_response = await ReferralNetwork.Providers.Verification.ListVerificationQueueEndpoint.Get(httpContext.Request, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted, state, waitingDays, show, page).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
-            await WriteJsonAsync(httpContext, unverifiedProviders_response, 404);
+            await WriteJsonAsync(httpContext, verificationQueue_response, 404);
         }
     }
 
