@@ -4,6 +4,7 @@ using ReferralNetwork.Api;
 using ReferralNetwork.Api.EmbeddedDatabase;
 using ReferralNetwork.Demo;
 using ReferralNetwork.Hosting;
+using ReferralNetwork.Notifications;
 using Wolverine;
 using Wolverine.Http;
 
@@ -21,6 +22,7 @@ builder.Host.UseWolverine(options =>
 {
     options.ApplicationAssembly = typeof(Program).Assembly; // where the pre-generated code is, whoever hosts the app
     options.AddReferralNetworkHandlers().UseClusterSettings(builder.Configuration).UseRuntimeCompilation();
+    options.UseNotificationDelivery(builder.Configuration);
 });
 builder.Services.AddWolverineHttp();
 builder.Services.AddQuietUnreadableBodies();
@@ -32,6 +34,7 @@ builder.Services.AddSecurityHeaders(builder.Configuration);
 builder.Services.AddApiDocumentation();
 builder.Services.AddHealth();
 builder.Services.AddDemoNetwork(database.IsEmbedded, builder.Configuration);
+builder.Services.AddNotifications(builder.Environment.IsDevelopment(), MailPickup.DefaultFolder(builder.Configuration));
 
 var app = builder.Build();
 app.UseSecurityHeaders();
