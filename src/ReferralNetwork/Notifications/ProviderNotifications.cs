@@ -8,7 +8,7 @@ using Wolverine;
 namespace ReferralNetwork.Notifications;
 
 /// <summary>Messages to a provider about their listing and their verification (forwarded events, as for referrals).</summary>
-public static class ProviderNotificationHandlers
+public static class ProviderNotificationHandler
 {
     public static readonly TimeSpan StaleReminderAfter = TimeSpan.FromDays(7);
 
@@ -35,7 +35,7 @@ public static class ProviderNotificationHandlers
             ["An administrator checked your licences: your listing now shows as verified, and advocates find it in their searches."],
             "See your listing", Links.Profile(options.Value, e.StreamId));
         return await Notify.RecordAsync(session,
-            [ReferralNotificationHandlers.ToProvider(e.Id.ToString(), NotificationKind.ProviderVerified, e.StreamId, listing, null, content)], clock.GetUtcNow(), ct);
+            [ReferralNotificationHandler.ToProvider(e.Id.ToString(), NotificationKind.ProviderVerified, e.StreamId, listing, null, content)], clock.GetUtcNow(), ct);
     }
 
     // TODO(issue 15, verification outcomes): "more information requested" and "application declined" are events another
@@ -49,7 +49,7 @@ public static class ProviderNotificationHandlers
             ["Your listing has not been confirmed for a while, so advocates now see it as possibly out of date.",
              "Confirming (or updating) your availability takes a minute and puts it back at the front of their searches."],
             "Confirm or update your availability", Links.Listing(o, providerId));
-        return await Notify.RecordAsync(session, [ReferralNotificationHandlers.ToProvider(cause, NotificationKind.ListingStale, providerId, listing, null, content)], clock.GetUtcNow(), ct);
+        return await Notify.RecordAsync(session, [ReferralNotificationHandler.ToProvider(cause, NotificationKind.ListingStale, providerId, listing, null, content)], clock.GetUtcNow(), ct);
     }
 }
 

@@ -14,7 +14,8 @@ namespace ReferralNetwork.Notifications;
 /// forwarded message is stored in that transaction's outbox, docs/decisions/0010), become notifications here. Every
 /// message says only what the table in docs/notifications.md allows: never the family's reference, state or notes.
 /// </summary>
-public static class ReferralNotificationHandlers
+// Named ...Handler: Wolverine discovers handler classes by that suffix.
+public static class ReferralNotificationHandler
 {
     public static async Task<OutgoingMessages> Handle(IEvent<ReferralRequested> e, IDocumentSession session, IOptions<NotificationOptions> options, TimeProvider clock, CancellationToken ct)
     {

@@ -11,6 +11,9 @@ public sealed class NotificationDeliveryTests(ApiFixture api)
 {
     private NotificationOptions Options => api.Services.GetRequiredService<IOptions<NotificationOptions>>().Value;
 
+    // Onboarded providers are verified, and hear of it first.
+    private const string Verified = "Your listing is verified";
+
     private static string Address(string who) => $"{who}-{Guid.NewGuid():N}@example.org";
 
     [Fact]
@@ -20,7 +23,7 @@ public sealed class NotificationDeliveryTests(ApiFixture api)
         var provider = await api.ProviderAt(to);
         var referral = await api.ReferAs(Caller.Advocate(), ReferralScenarios.Request(provider));
 
-        var message = await api.Mail.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == to));
+        var message = await api.Mail.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == to) && m.Subject != Verified);
         Assert.Equal("A new referral is waiting for your answer", message.Subject);
         Assert.Equal("referrals@referrals.test", message.From.Mailboxes.Single().Address);
         Assert.Contains($"https://referrals.test/referrals/{referral}", message.TextBody);
@@ -36,13 +39,14 @@ public sealed class NotificationDeliveryTests(ApiFixture api)
     public async Task a_server_that_answers_4xx_and_then_accepts_gets_the_message_once()
     {
         var to = Address("busy");
-        api.Mail.Refuse(to, 1);
         var provider = await api.ProviderAt(to);
+        var before = api.Mail.Attempts.GetValueOrDefault(to);
+        api.Mail.Refuse(to, 1);
         var referral = await api.ReferAs(Caller.Advocate(), ReferralScenarios.Request(provider));
 
-        await api.Mail.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == to));
-        Assert.Equal(2, api.Mail.Attempts[to]);
-        Assert.Single(api.Mail.To(to));
+        await api.Mail.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == to) && m.Subject != Verified);
+        Assert.Equal(2, api.Mail.Attempts[to] - before);
+        Assert.Single(api.Mail.To(to), m => m.Subject != Verified);
         Assert.Equal(NotificationStatus.Sent, (await api.Stored(referral, RecipientRole.Provider, NotificationKind.ReferralRequested)).Status);
     }
 
@@ -50,12 +54,13 @@ public sealed class NotificationDeliveryTests(ApiFixture api)
     public async Task a_server_that_keeps_refusing_leads_to_a_failure_administrators_see()
     {
         var to = Address("refusing");
-        api.Mail.Refuse(to, int.MaxValue);
         var provider = await api.ProviderAt(to);
+        var before = api.Mail.Attempts.GetValueOrDefault(to);
+        api.Mail.Refuse(to, int.MaxValue);
         var referral = await api.ReferAs(Caller.Advocate(), ReferralScenarios.Request(provider));
 
-        Assert.Equal(Options.MaxAttempts, api.Mail.Attempts[to]);
-        Assert.Empty(api.Mail.To(to));
+        Assert.Equal(Options.MaxAttempts, api.Mail.Attempts[to] - before);
+        Assert.DoesNotContain(api.Mail.To(to), m => m.Subject != Verified);
         var failed = await api.Client.GetFromJsonAsync<List<NotificationRecord>>("/api/notifications/failed", ProviderScenarios.Json);
         var record = Assert.Single(failed!, f => f.ReferralId == referral);
         Assert.Equal(NotificationStatus.Failed, record.Status);

@@ -13,8 +13,12 @@ namespace ReferralNetwork.Tests.Notifications;
 public static class NotificationScenarios
 {
     /// <summary>A verified provider taking referrals whose referrals address is <paramref name="email"/>.</summary>
-    public static async Task<Guid> ProviderAt(this ApiFixture api, string email) =>
-        (await api.Onboarded(ProviderScenarios.Onboarding() with { Contact = new ProviderContact("office@example.org", "+1 555 0100", email) })).Id;
+    public static async Task<Guid> ProviderAt(this ApiFixture api, string email)
+    {
+        var onboarding = ProviderScenarios.Onboarding();
+        var contact = new ProviderContact("office@example.org", "+1 555 0100", email);
+        return (await api.Onboarded(onboarding with { Profile = onboarding.Profile with { Contact = contact } })).Id;
+    }
 
     /// <summary>Runs <paramref name="action"/> and waits until every message it caused was handled (sent, retried, dead-lettered).</summary>
     public static async Task<T> AndWait<T>(this ApiFixture api, Func<Task<T>> action)
