@@ -17,7 +17,8 @@ public static class NotificationScenarios
     {
         var onboarding = ProviderScenarios.Onboarding();
         var contact = new ProviderContact("office@example.org", "+1 555 0100", email);
-        return (await api.Onboarded(onboarding with { Profile = onboarding.Profile with { Contact = contact } })).Id;
+        // Waits for the messages onboarding causes too (the provider hears they are verified), so tests start from quiet.
+        return (await api.AndWait(() => api.Onboarded(onboarding with { Profile = onboarding.Profile with { Contact = contact } }))).Id;
     }
 
     /// <summary>Runs <paramref name="action"/> and waits until every message it caused was handled (sent, retried, dead-lettered).</summary>
