@@ -35,6 +35,7 @@ public static class ApiDocumentation
         ["Network"] = "Figures about the whole network: referral flow, capacity, coverage gaps and response times.",
         ["Reference data"] = "The codes other calls use: trauma specialties, age groups, languages and regions.",
         ["Access"] = "The audit trail of reads and the end of a cookie session.",
+        ["Notifications"] = "The emails the app sends: what was sent about a referral, failed deliveries, and each user's choices per kind of message.",
     };
 
     // Wolverine fills a missing description with the route's generated name (GET_api_providers), and declares 404

@@ -61,7 +61,7 @@ public sealed class NotificationOptionsValidation(bool development) : IValidateO
             problems.Add("Notifications:PickupDirectory is required in Development without an SMTP host");
         if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
             problems.Add("Notifications:PublicBaseUrl must be an absolute http(s) address (the links in messages)");
-        if (!MimeKit.MailboxAddress.TryParse(options.From, out _))
+        if (!MimeKit.MailboxAddress.TryParse(options.From, out var from) || !from.Address.Contains('@', StringComparison.Ordinal))
             problems.Add("Notifications:From must be an email address, e.g. \"Referral Network <referrals@example.org>\"");
         if (options.ReminderBefore <= TimeSpan.Zero)
             problems.Add("Notifications:ReminderBefore must be a positive time span, e.g. 1.00:00:00");

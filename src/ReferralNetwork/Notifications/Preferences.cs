@@ -27,6 +27,12 @@ public static class NotificationPreferencesEndpoints
         return await session.LoadAsync<NotificationPreferences>(key, ct) ?? new NotificationPreferences { Id = key };
     }
 
+}
+
+public static class ChangeNotificationPreferencesEndpoint
+{
+    public static string KeyOf(HttpContext context) => NotificationPreferencesEndpoints.KeyOf(context);
+
     public static async Task<ProblemDetails> ValidateAsync(ChangeNotificationPreferences command, HttpContext context, IQuerySession session, CancellationToken ct)
     {
         if (command is null) return ValidationProblems.BodyRequired();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using ReferralNetwork.Api;
 using ReferralNetwork.Notifications;
@@ -50,7 +51,7 @@ public sealed class NotificationSettingsTests
             Assert.Equal("A new referral is waiting for your answer", letter.Subject);
             var message = MailPickup.Open(options, letter.Name)!;
             Assert.Equal(MailDelivery.MessageIdFor(n.Id, options), message.MessageId);
-            Assert.Equal("text", message.TextBody.Trim());
+            Assert.Equal("text", message.TextBody?.Trim());
             Assert.Null(MailPickup.Open(options, "../" + letter.Name));
         }
         finally
@@ -62,7 +63,7 @@ public sealed class NotificationSettingsTests
     [Fact]
     public void the_default_pickup_folder_is_beside_the_embedded_database()
     {
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+        var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["EmbeddedDatabase:DataDirectory"] = "/srv/rn/postgres" }).Build();
         Assert.Equal("/srv/rn/mail", MailPickup.DefaultFolder(configuration));
     }
