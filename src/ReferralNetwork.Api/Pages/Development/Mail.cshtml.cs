@@ -17,17 +17,17 @@ public sealed class MailModel(IWebHostEnvironment environment, IOptions<Notifica
 {
     public IReadOnlyList<MailPickup.Letter> Letters { get; private set; } = [];
     public MimeMessage? Open { get; private set; }
+
+    /// <summary>A link to an email that is no longer in the folder (or never was): the list, with a line saying so.</summary>
+    public bool Missing { get; private set; }
     public string? Folder => options.Value.UsesSmtp ? null : options.Value.PickupDirectory;
 
     public IActionResult OnGet(string? name)
     {
         if (!environment.IsDevelopment()) return NotFound();
-        if (name is not null)
-        {
-            Open = MailPickup.Open(options.Value, name);
-            return Open is null ? NotFound() : Page();
-        }
-        Letters = MailPickup.List(options.Value);
+        Open = name is null ? null : MailPickup.Open(options.Value, name);
+        if (name is not null && Open is null) Missing = true;
+        if (Open is null) Letters = MailPickup.List(options.Value);
         return Page();
     }
 }
