@@ -54,6 +54,10 @@ public static class EventStore
                 // Events with a Wolverine handler (Notifications/) are published through the outbox of the transaction that
                 // appends them: the notification's cause and its message commit together (docs/decisions/0010).
                 m.UseFastEventForwarding = true;
+                // Events that hold family data are forwarded as ids and codes only: Wolverine's tables keep no copy of it.
+                m.SubscribeToEvent<ReferralRequested>().TransformedTo(e => new ReferralRequestedNotice(e.Id, e.StreamId, e.Data.ProviderId, e.Data.RespondBy));
+                m.SubscribeToEvent<ReferralDeclined>().TransformedTo(e => new ReferralDeclinedNotice(e.Id, e.StreamId, e.Data.Reason));
+                m.SubscribeToEvent<ReferralClosed>().TransformedTo(e => new ReferralClosedNotice(e.Id, e.StreamId, e.Data.Outcome));
             });
         // After Marten's own start-up work (the schema), before serving: snapshots missing from an older database.
         services.AddHostedService<ProviderSnapshots>();

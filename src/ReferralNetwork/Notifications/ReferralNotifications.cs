@@ -17,10 +17,9 @@ namespace ReferralNetwork.Notifications;
 // Named ...Handler: Wolverine discovers handler classes by that suffix.
 public static class ReferralNotificationHandler
 {
-    public static async Task<OutgoingMessages> Handle(IEvent<ReferralRequested> e, IDocumentSession session, IOptions<NotificationOptions> options, TimeProvider clock, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(ReferralRequestedNotice referral, IDocumentSession session, IOptions<NotificationOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var o = options.Value;
-        var referral = e.Data;
         var provider = await session.LoadAsync<ProviderListing>(referral.ProviderId, ct);
         var zone = await ZoneOf(session, Notification.ProviderKey(referral.ProviderId), ct);
         var content = new Content("A new referral is waiting for your answer",
@@ -29,7 +28,7 @@ public static class ReferralNotificationHandler
              "The details are on the referral's page, after you sign in."],
             "Open the referral", Links.Referral(o, referral.ReferralId));
         var messages = await Notify.RecordAsync(session,
-            [ToProvider(e.Id.ToString(), NotificationKind.ReferralRequested, referral.ProviderId, provider, referral.ReferralId, content)], clock.GetUtcNow(), ct);
+            [ToProvider(referral.EventId.ToString(), NotificationKind.ReferralRequested, referral.ProviderId, provider, referral.ReferralId, content)], clock.GetUtcNow(), ct);
         var remindAt = referral.RespondBy - o.ReminderBefore;
         if (remindAt > clock.GetUtcNow()) messages.Schedule(new RemindProviderToAnswer(referral.ReferralId), remindAt);
         return messages;
@@ -72,26 +71,30 @@ public static class ReferralNotificationHandler
         StatusChanged(e, session, options.Value, clock, NotificationKind.ReferralAnswered, p => $"{p} put your referral on the waiting list",
             $"The provider expects a wait of about {Wording.Weeks(e.Data.ExpectedWeeks)}.", ct);
 
-    public static Task<OutgoingMessages> Handle(IEvent<ReferralDeclined> e, IDocumentSession session, IOptions<NotificationOptions> options, TimeProvider clock, CancellationToken ct) =>
-        StatusChanged(e, session, options.Value, clock, NotificationKind.ReferralAnswered, p => $"{p} declined your referral",
-            $"The reason given: {Wording.Reason(e.Data.Reason)}.", ct);
+    public static Task<OutgoingMessages> Handle(ReferralDeclinedNotice e, IDocumentSession session, IOptions<NotificationOptions> options, TimeProvider clock, CancellationToken ct) =>
+        StatusChanged(e.ReferralId, e.EventId, session, options.Value, clock, NotificationKind.ReferralAnswered, p => $"{p} declined your referral",
+            $"The reason given: {Wording.Reason(e.Reason)}.", ct);
 
     public static Task<OutgoingMessages> Handle(IEvent<FirstSessionScheduled> e, IDocumentSession session, IOptions<NotificationOptions> options, TimeProvider clock, CancellationToken ct) =>
         StatusChanged(e, session, options.Value, clock, NotificationKind.FirstSessionScheduled, p => $"{p} scheduled a first session",
             $"The first session is on {e.Data.Date:dddd d MMMM yyyy}.", ct);
 
-    public static Task<OutgoingMessages> Handle(IEvent<ReferralClosed> e, IDocumentSession session, IOptions<NotificationOptions> options, TimeProvider clock, CancellationToken ct) =>
-        StatusChanged(e, session, options.Value, clock, NotificationKind.ReferralClosed, p => $"{p} closed your referral",
-            $"The outcome: {Wording.Outcome(e.Data.Outcome)}.", ct);
+    public static Task<OutgoingMessages> Handle(ReferralClosedNotice e, IDocumentSession session, IOptions<NotificationOptions> options, TimeProvider clock, CancellationToken ct) =>
+        StatusChanged(e.ReferralId, e.EventId, session, options.Value, clock, NotificationKind.ReferralClosed, p => $"{p} closed your referral",
+            $"The outcome: {Wording.Outcome(e.Outcome)}.", ct);
 
-    private static async Task<OutgoingMessages> StatusChanged(IEvent e, IDocumentSession session, NotificationOptions o, TimeProvider clock,
+    private static Task<OutgoingMessages> StatusChanged(IEvent e, IDocumentSession session, NotificationOptions o, TimeProvider clock,
+        NotificationKind kind, Func<string, string> subject, string line, CancellationToken ct) =>
+        StatusChanged(e.StreamId, e.Id, session, o, clock, kind, subject, line, ct);
+
+    private static async Task<OutgoingMessages> StatusChanged(Guid referralId, Guid eventId, IDocumentSession session, NotificationOptions o, TimeProvider clock,
         NotificationKind kind, Func<string, string> subject, string line, CancellationToken ct)
     {
-        var summary = await session.LoadAsync<ReferralSummary>(e.StreamId, ct);
+        var summary = await session.LoadAsync<ReferralSummary>(referralId, ct);
         if (summary is null) return [];
         var provider = await session.LoadAsync<ProviderListing>(summary.ProviderId, ct);
         var content = new Content(subject(Wording.Name(provider)), [line], "Open the referral", Links.Referral(o, summary.Id));
-        return await ToAdvocateAsync(session, e.Id, kind, summary, content, clock, ct);
+        return await ToAdvocateAsync(session, eventId, kind, summary, content, clock, ct);
     }
 
     private static async Task<OutgoingMessages> ToAdvocateAsync(IDocumentSession session, Guid eventId, NotificationKind kind, ReferralSummary summary, Content content, TimeProvider clock, CancellationToken ct)
@@ -111,6 +114,14 @@ public static class ReferralNotificationHandler
         return TimeZoneInfo.TryFindSystemTimeZoneById(preferences.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
     }
 }
+
+// The three events that hold what someone typed about a family are forwarded as these instead (EventStore.cs), so no
+// copy of the family's data sits in Wolverine's message tables, where an erasure would not reach it.
+public sealed record ReferralRequestedNotice(Guid EventId, Guid ReferralId, Guid ProviderId, DateTimeOffset RespondBy);
+
+public sealed record ReferralDeclinedNotice(Guid EventId, Guid ReferralId, DeclineReason Reason);
+
+public sealed record ReferralClosedNotice(Guid EventId, Guid ReferralId, CloseOutcome Outcome);
 
 /// <summary>Scheduled at the answer deadline minus Notifications:ReminderBefore; reminds only if the referral is still unanswered.</summary>
 public sealed record RemindProviderToAnswer(Guid ReferralId);

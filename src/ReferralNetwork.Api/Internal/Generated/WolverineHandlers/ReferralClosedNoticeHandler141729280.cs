@@ -6,15 +6,15 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: IEventHandler2146109835
+    // START: ReferralClosedNoticeHandler141729280
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class IEventHandler2146109835 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class ReferralClosedNoticeHandler141729280 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Microsoft.Extensions.Options.IOptions<ReferralNetwork.Notifications.NotificationOptions> _optionsOfNotificationOptions;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public IEventHandler2146109835(Microsoft.Extensions.Options.IOptions<ReferralNetwork.Notifications.NotificationOptions> optionsOfNotificationOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public ReferralClosedNoticeHandler141729280(Microsoft.Extensions.Options.IOptions<ReferralNetwork.Notifications.NotificationOptions> optionsOfNotificationOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _optionsOfNotificationOptions = optionsOfNotificationOptions;
             _timeProvider = timeProvider;
@@ -26,13 +26,13 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var eventOfReferralDeclined = (JasperFx.Events.IEvent<ReferralNetwork.Referrals.ReferralDeclined>)context.Envelope.Message;
+            var referralClosedNotice = (ReferralNetwork.Notifications.ReferralClosedNotice)context.Envelope.Message;
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "ReferralNetwork.Notifications.ReferralNotificationHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "ReferralNetwork.Notifications.ReferralNotificationHandler");
             
             // The actual message execution
-            var outgoing1 = await ReferralNetwork.Notifications.ReferralNotificationHandler.Handle(eventOfReferralDeclined, documentSession, _optionsOfNotificationOptions, _timeProvider, cancellation).ConfigureAwait(false);
+            var outgoing1 = await ReferralNetwork.Notifications.ReferralNotificationHandler.Handle(referralClosedNotice, documentSession, _optionsOfNotificationOptions, _timeProvider, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
@@ -48,7 +48,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: IEventHandler2146109835
+    // END: ReferralClosedNoticeHandler141729280
     
     
 }
