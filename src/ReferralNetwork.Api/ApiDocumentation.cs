@@ -37,6 +37,7 @@ public static class ApiDocumentation
         ["Open Referral (HSDS)"] = "The directory as Open Referral HSDS 3.0 (the HSDA API and a tabular export): verified, active providers only; docs/hsds.md.",
         ["FHIR"] = "Read-only FHIR R4 views (application/fhir+json): the directory as Practitioner, PractitionerRole, HealthcareService and Location, a referral as a Task, and the CapabilityStatement. Refusals are OperationOutcome resources (docs/fhir.md).",
         ["Access"] = "The audit trail of reads and the end of a cookie session.",
+        ["Notifications"] = "The emails the app sends: what was sent about a referral, failed deliveries, and each user's choices per kind of message.",
     };
 
     // Wolverine fills a missing description with the route's generated name (GET_api_providers), and declares 404

@@ -5,6 +5,7 @@ using ReferralNetwork.Api.EmbeddedDatabase;
 using ReferralNetwork.Demo;
 using ReferralNetwork.Fhir;
 using ReferralNetwork.Hosting;
+using ReferralNetwork.Notifications;
 using Wolverine;
 using Wolverine.Http;
 
@@ -22,6 +23,7 @@ builder.Host.UseWolverine(options =>
 {
     options.ApplicationAssembly = typeof(Program).Assembly; // where the pre-generated code is, whoever hosts the app
     options.AddReferralNetworkHandlers().UseClusterSettings(builder.Configuration).UseRuntimeCompilation();
+    options.UseNotificationDelivery(builder.Configuration);
 });
 builder.Services.AddWolverineHttp();
 builder.Services.AddQuietUnreadableBodies();
@@ -33,6 +35,7 @@ builder.Services.AddSecurityHeaders(builder.Configuration);
 builder.Services.AddApiDocumentation();
 builder.Services.AddHealth();
 builder.Services.AddDemoNetwork(database.IsEmbedded, builder.Configuration);
+builder.Services.AddNotifications(builder.Environment.IsDevelopment(), MailPickup.DefaultFolder(builder.Configuration));
 
 var app = builder.Build();
 app.UseSecurityHeaders();

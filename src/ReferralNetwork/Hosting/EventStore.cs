@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using ReferralNetwork.Access;
+using ReferralNetwork.Notifications;
 using ReferralNetwork.Providers;
 using ReferralNetwork.Referrals;
 using Weasel.Core;
@@ -42,12 +43,22 @@ public static class EventStore
                 // Wake the async projections on every append (LISTEN/NOTIFY) instead of waiting for the next poll:
                 // projection lag under load went from 2 s (polling) to docs/benchmarks.md's figures.
                 options.Events.UseListenNotifyForEventAppends = true;
-                options.AddProviders().AddReferrals().AddAccessAudit().AddDataProtectionKeys().AddPeople();
+                options.AddProviders().AddReferrals().AddAccessAudit().AddDataProtectionKeys().AddPeople().AddNotifications();
                 return options;
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine(m => m.UseWolverineManagedEventSubscriptionDistribution = true);
+            .IntegrateWithWolverine(m =>
+            {
+                m.UseWolverineManagedEventSubscriptionDistribution = true;
+                // Events with a Wolverine handler (Notifications/) are published through the outbox of the transaction that
+                // appends them: the notification's cause and its message commit together (docs/decisions/0010).
+                m.UseFastEventForwarding = true;
+                // Events that hold family data are forwarded as ids and codes only: Wolverine's tables keep no copy of it.
+                m.SubscribeToEvent<ReferralRequested>().TransformedTo(e => new ReferralRequestedNotice(e.Id, e.StreamId, e.Data.ProviderId, e.Data.RespondBy));
+                m.SubscribeToEvent<ReferralDeclined>().TransformedTo(e => new ReferralDeclinedNotice(e.Id, e.StreamId, e.Data.Reason));
+                m.SubscribeToEvent<ReferralClosed>().TransformedTo(e => new ReferralClosedNotice(e.Id, e.StreamId, e.Data.Outcome));
+            });
         // After Marten's own start-up work (the schema), before serving: snapshots missing from an older database.
         services.AddHostedService<ProviderSnapshots>();
         return services;

@@ -53,6 +53,11 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         ["POST /api/referrals/{referralId}/close"] = [U, F, A, H, F],
         ["POST /api/referrals/{referralId}/withdraw"] = [U, A, F, F, F],
         ["POST /api/referrals/{referralId}/erase"] = [U, F, F, F, A],
+        ["GET /api/referrals/{referralId}/notifications"] = [U, A, A, H, A],
+        ["GET /api/notifications/failed"] = [U, F, F, F, A],
+        ["GET /api/notification-preferences"] = [U, A, A, A, A],
+        ["PUT /api/notification-preferences"] = [U, A, A, A, A],
+        ["ANY /development/mail/{name?}"] = [S, A, A, A, A],
         ["GET /api/audit"] = [U, F, F, F, A],
         // FHIR views: as the JSON routes they mirror (docs/fhir.md); the CapabilityStatement is open.
         ["GET /fhir/metadata"] = [A, A, A, A, A],

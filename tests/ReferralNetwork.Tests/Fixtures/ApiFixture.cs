@@ -44,12 +44,16 @@ public sealed class ApiFixture : IAsyncLifetime
     /// <summary>What the host logs, at every level, while a test captures (<see cref="LogCapture.Start"/>).</summary>
     public LogCapture Logs { get; } = new();
 
+    /// <summary>The SMTP server the host sends to, in this process.</summary>
+    public MailServer Mail { get; } = new();
+
     /// <summary>Where the host listens, e.g. http://127.0.0.1:41234/ (for the browser).</summary>
     public Uri BaseAddress => Anonymous.BaseAddress!;
 
     public async ValueTask InitializeAsync()
     {
         ConnectionString = Environment.GetEnvironmentVariable(TestDatabaseVariable) ?? "";
+        await Mail.StartAsync();
         if (ConnectionString.Length == 0)
         {
             _cluster = await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.Throwaway(), NullLogger.Instance);
@@ -65,6 +69,14 @@ public sealed class ApiFixture : IAsyncLifetime
                 // The scenarios send thousands of requests as a handful of users; RateLimitTests checks the limits on a host of its own.
                 ["RateLimits:SearchPerMinute"] = "1000000",
                 ["RateLimits:WritesPerMinute"] = "1000000",
+                // Every message goes to a real SMTP server in this process (Notifications tests read what arrives).
+                ["Notifications:Smtp:Host"] = "127.0.0.1",
+                ["Notifications:Smtp:Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Notifications:Smtp:Security"] = "None",
+                ["Notifications:PublicBaseUrl"] = "https://referrals.test",
+                ["Notifications:From"] = "Referral Network <referrals@referrals.test>",
+                ["Notifications:RetryDelays"] = "00:00:00.050,00:00:00.100",
+                ["Notifications:ScheduledRetryDelays"] = "",
             }, services =>
             {
                 services.AddSingleton<TimeProvider>(Clock);
@@ -104,6 +116,8 @@ public sealed class ApiFixture : IAsyncLifetime
         new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment(environment);
+            // Outside Development the app needs an SMTP server or notifications turned off; tests that want mail say so.
+            if (environment != "Development") b.UseSetting("Notifications:Enabled", "false");
             foreach (var (key, value) in TestTokens.HostSettings.Concat(settings)) b.UseSetting(key, value);
             if (services is not null) b.ConfigureTestServices(services);
         });
@@ -114,5 +128,6 @@ public sealed class ApiFixture : IAsyncLifetime
         Anonymous.Dispose();
         await _factory.DisposeAsync();
         if (_cluster is not null) await _cluster.DisposeAsync();
+        await Mail.DisposeAsync();
     }
 }

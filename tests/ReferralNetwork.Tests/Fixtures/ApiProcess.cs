@@ -28,6 +28,7 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ConnectionStrings__ReferralNetwork"] = connectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Notifications__Enabled"] = "false";
         foreach (var (key, value) in TestTokens.HostSettings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

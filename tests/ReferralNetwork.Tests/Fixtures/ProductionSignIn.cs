@@ -44,6 +44,7 @@ public sealed class ProductionSignIn : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Production");
+            b.UseSetting("Notifications:Enabled", "false"); // no mail server here: Production refuses to start without one otherwise
             foreach (var (key, value) in Settings(Issuer.Authority)) b.UseSetting(key, value);
             b.ConfigureTestServices(services =>
             {

@@ -23,6 +23,9 @@ public sealed class DetailModel(ApiClient api, TimeProvider clock) : PageModel
     public UsTimeZone Zone => LocalTimes.For(Request, Referral.FamilyState);
     public DateTimeOffset Now => clock.GetUtcNow();
     public string? Message { get; private set; }
+
+    /// <summary>The emails about this referral (Notifications), newest last.</summary>
+    public IReadOnlyList<ReferralNetwork.Notifications.NotificationRecord> Emails { get; private set; } = [];
     public bool IsRecipient => Roles.ProviderIdOf(User) == Referral.ProviderId;
     public bool IsSender => User.IsInRole(Roles.Advocate) && Roles.UserIdOf(User) == Referral.AdvocateId;
 
@@ -77,6 +80,7 @@ public sealed class DetailModel(ApiClient api, TimeProvider clock) : PageModel
         if (!result.Ok) return false;
         Referral = result.Value!;
         Provider ??= (await api.GetAsync<ProviderListing>($"/api/providers/{Referral.ProviderId}", ct)).Value;
+        Emails = (await api.GetAsync<List<ReferralNetwork.Notifications.NotificationRecord>>($"/api/referrals/{referralId}/notifications", ct)).Value ?? [];
         return true;
     }
 }

@@ -1,0 +1,56 @@
+using JasperFx.Events;
+using Marten;
+using Microsoft.Extensions.Options;
+using ReferralNetwork.Providers;
+using ReferralNetwork.Providers.Searching;
+using Wolverine;
+
+namespace ReferralNetwork.Notifications;
+
+/// <summary>Messages to a provider about their listing and their verification (forwarded events, as for referrals).</summary>
+public static class ProviderNotificationHandler
+{
+    public static readonly TimeSpan StaleReminderAfter = TimeSpan.FromDays(7);
+
+    public static async Task<OutgoingMessages> Handle(IEvent<ListingWentStale> e, IDocumentSession session, IOptions<NotificationOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var messages = await StaleListing(session, e.StreamId, e.Id.ToString(), "Please confirm your availability", options.Value, clock, ct);
+        messages.Schedule(new RemindStaleListing(e.StreamId, e.Timestamp), clock.GetUtcNow() + StaleReminderAfter);
+        return messages;
+    }
+
+    /// <summary>A week after the first reminder: again, if the listing is still not confirmed since it went stale.</summary>
+    public static async Task<OutgoingMessages> Handle(RemindStaleListing reminder, IDocumentSession session, IOptions<NotificationOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var listing = await session.LoadAsync<ProviderListing>(reminder.ProviderId, ct);
+        if (listing is null || !listing.Stale || !listing.Active || listing.LastConfirmedAt > reminder.WentStaleAt) return [];
+        return await StaleListing(session, reminder.ProviderId, $"stale-again:{reminder.ProviderId}:{reminder.WentStaleAt:O}",
+            "Second reminder: please confirm your availability", options.Value, clock, ct);
+    }
+
+    public static async Task<OutgoingMessages> Handle(IEvent<ProviderVerified> e, IDocumentSession session, IOptions<NotificationOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var listing = await session.LoadAsync<ProviderListing>(e.StreamId, ct);
+        var content = new Content("Your listing is verified",
+            ["An administrator checked your licences: your listing now shows as verified, and advocates find it in their searches."],
+            "See your listing", Links.Profile(options.Value, e.StreamId));
+        return await Notify.RecordAsync(session,
+            [ReferralNotificationHandler.ToProvider(e.Id.ToString(), NotificationKind.ProviderVerified, e.StreamId, listing, null, content)], clock.GetUtcNow(), ct);
+    }
+
+    // TODO(issue 15, verification outcomes): "more information requested" and "application declined" are events another
+    // branch adds to Providers/. When they land, add a NotificationKind for each and a handler here like ProviderVerified's:
+    // Handle(IEvent<...> e, ...) => Notify.RecordAsync(... ToProvider(e.Id.ToString(), NotificationKind.<Kind>, ...)).
+
+    private static async Task<OutgoingMessages> StaleListing(IDocumentSession session, Guid providerId, string cause, string subject, NotificationOptions o, TimeProvider clock, CancellationToken ct)
+    {
+        var listing = await session.LoadAsync<ProviderListing>(providerId, ct);
+        var content = new Content(subject,
+            ["Your listing has not been confirmed for a while, so advocates now see it as possibly out of date.",
+             "Confirming (or updating) your availability takes a minute and puts it back at the front of their searches."],
+            "Confirm or update your availability", Links.Listing(o, providerId));
+        return await Notify.RecordAsync(session, [ReferralNotificationHandler.ToProvider(cause, NotificationKind.ListingStale, providerId, listing, null, content)], clock.GetUtcNow(), ct);
+    }
+}
+
+public sealed record RemindStaleListing(Guid ProviderId, DateTimeOffset WentStaleAt);
