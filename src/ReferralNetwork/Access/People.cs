@@ -41,12 +41,18 @@ public static class People
 
     public static IServiceCollection AddPeopleDirectory(this IServiceCollection services) => services.AddSingleton<PeopleDirectory>();
 
-    /// <summary>After authentication: remembers the signed-in person (a write only when something changed, or once a day).</summary>
+    /// <summary>
+    /// After authentication: remembers the signed-in person (a write only when something changed, or once a day),
+    /// only when the request succeeds, so that a refused request changes nothing at all.
+    /// </summary>
     public static IApplicationBuilder UsePeopleDirectory(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            // Just before the answer starts, when its status is known; the caller gets it only once this is saved.
             if (context.User.Identity?.IsAuthenticated == true)
-                await context.RequestServices.GetRequiredService<PeopleDirectory>().RememberAsync(context.User, context.RequestAborted);
+                context.Response.OnStarting(() => context.Response.StatusCode < 400
+                    ? context.RequestServices.GetRequiredService<PeopleDirectory>().RememberAsync(context.User, context.RequestAborted)
+                    : Task.CompletedTask);
             await next(context);
         });
 

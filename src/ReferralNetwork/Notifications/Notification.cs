@@ -15,8 +15,8 @@ public enum NotificationKind
     ListingStale,
     LicenceExpiring,
     ProviderVerified,
-    // Issue 15: "more information requested" and "application declined" come from events another branch adds; their
-    // kinds and handlers belong here (ProviderNotifications.cs marks the place).
+    InformationRequested,
+    ApplicationDeclined,
     Digest,
 }
 

@@ -38,9 +38,25 @@ public static class ProviderNotificationHandler
             [ReferralNotificationHandler.ToProvider(e.Id.ToString(), NotificationKind.ProviderVerified, e.StreamId, listing, null, content)], clock.GetUtcNow(), ct);
     }
 
-    // TODO(issue 15, verification outcomes): "more information requested" and "application declined" are events another
-    // branch adds to Providers/. When they land, add a NotificationKind for each and a handler here like ProviderVerified's:
-    // Handle(IEvent<...> e, ...) => Notify.RecordAsync(... ToProvider(e.Id.ToString(), NotificationKind.<Kind>, ...)).
+    // The review's outcomes say only that there is one: the administrator's question and the decline's reason and note
+    // are read in the app after signing in, so nothing typed by staff travels by email.
+    public static Task<OutgoingMessages> Handle(IEvent<ProviderInformationRequested> e, IDocumentSession session, IOptions<NotificationOptions> options, TimeProvider clock, CancellationToken ct) =>
+        ReviewOutcome(e, NotificationKind.InformationRequested, new Content("The network needs more information about your application",
+            ["An administrator reviewing your application asked for more information before your listing can be verified.",
+             "Sign in to read what is needed and to answer."],
+            "Read the question and answer it", Links.Profile(options.Value, e.StreamId)), session, clock, ct);
+
+    public static Task<OutgoingMessages> Handle(IEvent<ProviderApplicationDeclined> e, IDocumentSession session, IOptions<NotificationOptions> options, TimeProvider clock, CancellationToken ct) =>
+        ReviewOutcome(e, NotificationKind.ApplicationDeclined, new Content("Your application to the network was not accepted",
+            ["An administrator reviewed your application and could not verify your listing, so advocates do not find it in their searches.",
+             "Sign in to read the reason, and to update your profile and ask the network to look again."],
+            "Read the reason", Links.Profile(options.Value, e.StreamId)), session, clock, ct);
+
+    private static async Task<OutgoingMessages> ReviewOutcome(IEvent e, NotificationKind kind, Content content, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var listing = await session.LoadAsync<ProviderListing>(e.StreamId, ct);
+        return await Notify.RecordAsync(session, [ReferralNotificationHandler.ToProvider(e.Id.ToString(), kind, e.StreamId, listing, null, content)], clock.GetUtcNow(), ct);
+    }
 
     private static async Task<OutgoingMessages> StaleListing(IDocumentSession session, Guid providerId, string cause, string subject, NotificationOptions o, TimeProvider clock, CancellationToken ct)
     {

@@ -69,6 +69,8 @@ public sealed record ChangesSince(string IfMatch, long BaseVersion, long Current
         FeeTermsChanged => [ProviderPart.FeeTerms],
         AvailabilityChanged or SlotReserved or SlotReleased => [ProviderPart.Availability],
         AvailabilityConfirmed or ListingWentStale or ProviderVerified or ProviderVerificationLapsed or ProviderDeactivated or ProviderReactivated => [],
+        // The verification review (a question, an answer, a decline, a resubmission) changes no part of the listing.
+        ProviderInformationRequested or ProviderInformationSent or ProviderApplicationDeclined or ProviderApplicationResubmitted => [],
         _ => Everything,
     };
 }

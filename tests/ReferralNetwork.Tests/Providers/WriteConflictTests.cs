@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using ReferralNetwork.Providers;
 using ReferralNetwork.Providers.Searching;
+using ReferralNetwork.Providers.Verification;
 using ReferralNetwork.Tests.Fixtures;
 using Wolverine.Tracking;
 
@@ -236,6 +237,11 @@ public sealed class WriteConflictTests(ApiFixture api)
     {
         Assert.Equal([ProviderPart.Availability], ChangesSince.Touches(new SlotReserved(Guid.NewGuid(), FeeKind.ProBono)));
         Assert.Empty(ChangesSince.Touches(new ListingWentStale(TimeSpan.FromDays(60))));
+        // The verification review changes nothing a provider edits: an admin's question never blocks the provider's save.
+        Assert.Empty(ChangesSince.Touches(new ProviderInformationRequested("Please send the board's lookup.")));
+        Assert.Empty(ChangesSince.Touches(new ProviderInformationSent("Sent it.")));
+        Assert.Empty(ChangesSince.Touches(new ProviderApplicationDeclined(ApplicationDeclineReason.Other, "No licence found.")));
+        Assert.Empty(ChangesSince.Touches(new ProviderApplicationResubmitted("Licence renewed.")));
         // An event this rule was not taught about conflicts with every write, never with none.
         Assert.Equal(Enum.GetValues<ProviderPart>(), ChangesSince.Touches(JsonDocument.Parse("{}")));
     }

@@ -51,7 +51,7 @@ public sealed class ProfileModel(ApiClient api) : PageModel
         var reply = await api.SendAsync<WriteAccepted>(HttpMethod.Post, $"/api/providers/{providerId}/reply", new ReplyToReview(message), ETag.For(version), null, ct);
         ReplyProblems = ProblemWords.Read(reply, new Dictionary<string, string> { ["message"] = "reply-message" });
         if (reply.Ok) ReplyMessage = "Your answer is sent. The network's staff will look at your application again.";
-        return await OnGetAsync(providerId, ct);
+        return await OnGetAsync(providerId, null, ct);
     }
 
     private async Task LoadReviewAsync(Guid providerId, CancellationToken ct)
